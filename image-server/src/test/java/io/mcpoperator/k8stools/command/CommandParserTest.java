@@ -1,0 +1,104 @@
+package io.mcpoperator.k8stools.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mcpoperator.k8stools.service.ToolFailure;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandParserTest {
+
+  @Test
+  void keepsTheToolArgumentsAndFilters() {
+    ParsedCommand parsed =
+        CommandParser.parse(Tool.KUBECTL, "kubectl get pods -A | grep -i web | head -n 5");
+    assertThat(parsed.tool()).isEqualTo(Tool.KUBECTL);
+    assertThat(parsed.args()).containsExactly("get", "pods", "-A");
+    assertThat(parsed.filters())
+        .containsExactly(List.of("grep", "-i", "web"), List.of("head", "-n", "5"));
+  }
+
+  @Test
+  void theCommandMustStartWithTheEndpointsTool() {
+    assertThatThrownBy(() -> CommandParser.parse(Tool.KUBECTL, "helm list"))
+        .isInstanceOf(ToolFailure.class)
+        .hasMessageContaining("must start with 'kubectl'")
+        .hasMessageContaining("got 'helm'");
+    assertThatThrownBy(() -> CommandParser.parse(Tool.HELM, "/bin/sh -c id"))
+        .hasMessageContaining("must start with 'helm'");
+    assertThatThrownBy(() -> CommandParser.parse(Tool.KUBECTL, "get pods"))
+        .hasMessageContaining("must start with 'kubectl'");
+  }
+
+  @Test
+  void blankCommandIsRejected() {
+    assertThatThrownBy(() -> CommandParser.parse(Tool.ARGOCD, "  "))
+        .hasMessageContaining("command is required");
+    assertThatThrownBy(() -> CommandParser.parse(Tool.ARGOCD, null))
+        .hasMessageContaining("command is required");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "kubectl get pods | grep web",
+        "kubectl get pods | grep -v -i web",
+        "kubectl get pods | grep -e web",
+        "kubectl get pods | grep -iE 'web|api'",
+        "kubectl get pods | grep -A3 web",
+        "kubectl get pods | grep -C 2 --count web",
+        "kubectl get pods | head -5",
+        "kubectl get pods | head -n 5",
+        "kubectl get pods | head -n5",
+        "kubectl get pods | tail --lines=3",
+        "kubectl get pods | wc -l",
+        "kubectl get pods | sort -k2 -rn",
+        "kubectl get pods | sort -t , -k 2",
+        "kubectl get pods -o json | jq -r '.items[].metadata.name'",
+        "kubectl get pods -o json | jq --arg n web '.items[] | select(.metadata.name == $n)'",
+        "kubectl get pods -o json | jq --indent 4 .",
+      })
+  void allowsTextFilters(String line) {
+    assertThat(CommandParser.parse(Tool.KUBECTL, line).filters()).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "kubectl get pods | sh",
+        "kubectl get pods | bash -c id",
+        "kubectl get pods | xargs kubectl delete pod",
+        "kubectl get pods | tee /tmp/x",
+        "kubectl get pods | grep -r token /var/run/secrets",
+        "kubectl get pods | grep web /etc/passwd",
+        "kubectl get pods | grep -e web /etc/passwd",
+        "kubectl get pods | grep -f /etc/shadow",
+        "kubectl get pods | head /etc/passwd",
+        "kubectl get pods | tail -f",
+        "kubectl get pods | sort -o /tmp/out",
+        "kubectl get pods | sort --compress-program=sh",
+        "kubectl get pods | wc --files0-from=/etc/passwd",
+        "kubectl get pods | jq . /etc/passwd",
+        "kubectl get pods | jq --rawfile x /etc/shadow .",
+        "kubectl get pods | jq -f prog.jq",
+        "kubectl get pods | jq -L /tmp 'import \"x\" as x; .'",
+      })
+  void rejectsFiltersThatReadFilesOrRunPrograms(String line) {
+    assertThatThrownBy(() -> CommandParser.parse(Tool.KUBECTL, line))
+        .isInstanceOf(ToolFailure.class);
+  }
+
+  @Test
+  void explainsWhichFiltersAreAllowed() {
+    assertThatThrownBy(
+            () -> CommandParser.parse(Tool.KUBECTL, "kubectl get pods | awk '{print $1}'"))
+        .hasMessageContaining("'awk' is not an allowed pipeline stage")
+        .hasMessageContaining("grep, head, jq, sort, tail, wc");
+    assertThatThrownBy(
+            () -> CommandParser.parse(Tool.KUBECTL, "kubectl get pods | grep web /etc/passwd"))
+        .hasMessageContaining("file names and extra arguments are not allowed");
+  }
+}

@@ -1,0 +1,32 @@
+package io.mcpoperator.k8stools.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Test helper: whether a process is gone (exited, or a zombie no one reaped). */
+public final class Processes {
+  private Processes() {}
+
+  /** Waits up to 10 s for the process to be gone; true if it is. */
+  public static boolean awaitGone(long pid) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      if (!running(pid)) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  private static boolean running(long pid) {
+    Path stat = Path.of("/proc", Long.toString(pid), "stat");
+    try {
+      String text = Files.readString(stat);
+      char state = text.charAt(text.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (IOException gone) {
+      return false;
+    }
+  }
+}
