@@ -1,0 +1,145 @@
+package io.mcpoperator.operator;
+
+import io.helidon.config.Config;
+import io.mcpoperator.operator.config.OperatorConfig;
+import io.mcpoperator.operator.k8s.KubeClients;
+import io.mcpoperator.operator.reconcile.OperatorRuntime;
+import io.mcpoperator.operator.render.RenderCommand;
+import io.mcpoperator.operator.web.ObserveServer;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * {@code java -jar mcp-operator.jar}: runs the operator against the current kubeconfig or the
+ * in-cluster service account; {@code render -f FILE|DIR} prints the objects it would create.
+ */
+public final class Main {
+
+  static final String USAGE =
+      """
+      Usage: java -jar mcp-operator.jar [render -f <file-or-dir>... | --help]
+
+        (no arguments)  run the operator against the current kubeconfig (KUBECONFIG or
+                        ~/.kube/config) or, inside a pod, the in-cluster service account
+        render          print, as YAML, the objects the operator would create for the MCPServers
+                        in the given files; needs no cluster (render --help for options)
+        --help          show this help
+
+      Settings (environment): RELATED_IMAGE_GATEWAY, GATEWAY_PORT, WATCH_NAMESPACES,
+      LEADER_ELECTION_ENABLED, LEASE_NAME, LEASE_NAMESPACE/POD_NAMESPACE, POD_NAME, HEALTH_PORT,
+      DELETION_TIMEOUT, RESYNC_PERIOD, WORKERS, LOG_FORMAT=text for human-readable logs.
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    if (args.length == 0) {
+      int code = runOperator(System.getenv(), System.err);
+      if (code != 0) {
+        System.exit(code);
+      }
+      return;
+    }
+    System.exit(command(Arrays.asList(args), System.out, System.err));
+  }
+
+  /** Runs a command other than the operator itself; returns the exit code. */
+  static int command(List<String> args, PrintStream out, PrintStream err) {
+    return switch (args.getFirst()) {
+      case "render" -> RenderCommand.run(args.subList(1, args.size()), out, err);
+      case "--help", "-h", "help" -> {
+        out.print(USAGE);
+        yield 0;
+      }
+      default -> {
+        err.println("mcp-operator: unknown argument \"" + args.getFirst() + "\"");
+        err.print(USAGE);
+        yield 2;
+      }
+    };
+  }
+
+  /** Runs the operator until SIGTERM; returns non-zero at once when it cannot start. */
+  static int runOperator(Map<String, String> env, PrintStream err) {
+    Running running;
+    try {
+      running = start(OperatorConfig.load(Config.create(), env), KubeClients.connect(env));
+    } catch (IllegalArgumentException e) {
+      err.println("mcp-operator: " + e.getMessage());
+      return 2;
+    } catch (KubeClients.Unreachable e) {
+      err.println("mcp-operator: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** Starts the health/metrics server and the operator; close to stop both. */
+  public static Running start(OperatorConfig config, KubeClients clients) {
+    OperatorRuntime runtime =
+        new OperatorRuntime(clients.calls(), clients.watches(), config, Clock.systemUTC());
+    ObserveServer web = ObserveServer.start(config.healthHost(), config.healthPort(), runtime);
+    runtime.start();
+    Running running = new Running(runtime, web);
+    LoggerFactory.getLogger(Main.class)
+        .info(
+            "mcp-operator started health=:{} namespaces={} leaderElection={}",
+            web.port(),
+            config.watchNamespaces().isEmpty() ? "all" : config.watchNamespaces(),
+            config.leaderElection().enabled());
+    return running;
+  }
+
+  /** A started operator. Closing stops the controllers, releases the lease, stops the server. */
+  public static final class Running implements AutoCloseable {
+    private final OperatorRuntime runtime;
+    private final ObserveServer web;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Running(OperatorRuntime runtime, ObserveServer web) {
+      this.runtime = runtime;
+      this.web = web;
+    }
+
+    public OperatorRuntime runtime() {
+      return runtime;
+    }
+
+    public ObserveServer web() {
+      return web;
+    }
+
+    /** Idempotent: stops the controllers, releases the lease, stops the web server. */
+    @Override
+    public void close() {
+      if (closed.compareAndSet(false, true)) {
+        LoggerFactory.getLogger(Main.class).info("mcp-operator stopping");
+        runtime.close();
+        web.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.mcpoperator.operator.k8s;
+
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import java.util.List;
+import java.util.Optional;
+
+/** A Kubernetes resource the operator reads or writes, addressed by group, version and plural. */
+public record ResourceType(String group, String version, String plural, String kind) {
+
+  public static final ResourceType MCP_SERVER =
+      new ResourceType("mcpoperator.io", "v1alpha1", "mcpservers", "MCPServer");
+  public static final ResourceType CONFIG_MAP =
+      new ResourceType("", "v1", "configmaps", "ConfigMap");
+  public static final ResourceType SERVICE = new ResourceType("", "v1", "services", "Service");
+  public static final ResourceType POD = new ResourceType("", "v1", "pods", "Pod");
+  public static final ResourceType DEPLOYMENT =
+      new ResourceType("apps", "v1", "deployments", "Deployment");
+  public static final ResourceType INGRESS =
+      new ResourceType("networking.k8s.io", "v1", "ingresses", "Ingress");
+  public static final ResourceType POD_DISRUPTION_BUDGET =
+      new ResourceType("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget");
+
+  /** Every kind of child an MCPServer can have. */
+  public static final List<ResourceType> CHILDREN =
+      List.of(CONFIG_MAP, SERVICE, DEPLOYMENT, INGRESS, POD_DISRUPTION_BUDGET);
+
+  /** {@code group/version}, or just the version for the core group. */
+  public String apiVersion() {
+    return group.isEmpty() ? version : group + "/" + version;
+  }
+
+  /** The child type with this kind. */
+  public static Optional<ResourceType> childOfKind(String kind) {
+    return CHILDREN.stream().filter(t -> t.kind.equals(kind)).findFirst();
+  }
+
+  /** A client for objects of this type as raw JSON. */
+  public GenericKubernetesApi<DynamicKubernetesObject, DynamicKubernetesListObject> api(
+      ApiClient client) {
+    return new DynamicKubernetesApi(group, version, plural, client);
+  }
+}

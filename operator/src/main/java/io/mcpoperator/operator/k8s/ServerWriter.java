@@ -1,0 +1,113 @@
+package io.mcpoperator.operator.k8s;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import io.mcpoperator.operator.api.McpServerStatus;
+import java.util.Optional;
+
+/**
+ * Writes to MCPServer objects themselves: the finalizer (a PUT of the object with its
+ * resourceVersion) and the status subresource (through {@link CustomObjectsApi}).
+ */
+public final class ServerWriter {
+
+  /** Keeps an MCPServer until its pods are gone. */
+  public static final String FINALIZER = "mcpoperator.io/finalizer";
+
+  private final ApiClient client;
+  private final CustomObjectsApi customObjects;
+
+  public ServerWriter(ApiClient client) {
+    this.client = client;
+    this.customObjects = new CustomObjectsApi(client);
+  }
+
+  /** The server with the finalizer added, as stored; empty when it already had it. */
+  public Optional<JsonObject> addFinalizer(JsonObject server) throws ApiException {
+    JsonArray finalizers = finalizers(server);
+    if (contains(finalizers, FINALIZER)) {
+      return Optional.empty();
+    }
+    JsonObject updated = server.deepCopy();
+    JsonArray list = finalizers.deepCopy();
+    list.add(FINALIZER);
+    updated.getAsJsonObject("metadata").add("finalizers", list);
+    return Optional.of(put(updated));
+  }
+
+  /** Removes the finalizer; the API server then completes the deletion. */
+  public void removeFinalizer(JsonObject server) throws ApiException {
+    JsonArray finalizers = finalizers(server);
+    if (!contains(finalizers, FINALIZER)) {
+      return;
+    }
+    JsonArray remaining = new JsonArray();
+    finalizers.forEach(
+        f -> {
+          if (!FINALIZER.equals(f.getAsString())) {
+            remaining.add(f);
+          }
+        });
+    JsonObject updated = server.deepCopy();
+    updated.getAsJsonObject("metadata").add("finalizers", remaining);
+    ResourceType.MCP_SERVER
+        .api(client)
+        .update(new DynamicKubernetesObject(updated))
+        .throwsApiException();
+  }
+
+  /** Replaces the status subresource with {@code status}; returns the server as now stored. */
+  public JsonObject writeStatus(JsonObject server, McpServerStatus status) throws ApiException {
+    JsonObject body = server.deepCopy();
+    body.add("status", status.toJson());
+    JsonObject metadata = server.getAsJsonObject("metadata");
+    ResourceType type = ResourceType.MCP_SERVER;
+    Object stored =
+        customObjects
+            .replaceNamespacedCustomObjectStatus(
+                type.group(),
+                type.version(),
+                metadata.get("namespace").getAsString(),
+                type.plural(),
+                metadata.get("name").getAsString(),
+                body)
+            .execute();
+    JsonElement storedVersion =
+        JSON.getGson()
+            .toJsonTree(stored)
+            .getAsJsonObject()
+            .getAsJsonObject("metadata")
+            .get("resourceVersion");
+    body.getAsJsonObject("metadata").add("resourceVersion", storedVersion);
+    return body;
+  }
+
+  private JsonObject put(JsonObject server) throws ApiException {
+    return ResourceType.MCP_SERVER
+        .api(client)
+        .update(new DynamicKubernetesObject(server))
+        .throwsApiException()
+        .getObject()
+        .getRaw();
+  }
+
+  private static JsonArray finalizers(JsonObject server) {
+    JsonElement list = server.getAsJsonObject("metadata").get("finalizers");
+    return list == null || !list.isJsonArray() ? new JsonArray() : list.getAsJsonArray();
+  }
+
+  private static boolean contains(JsonArray list, String value) {
+    for (JsonElement e : list) {
+      if (value.equals(e.getAsString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,47 @@
+package io.mcpoperator.operator.reconcile;
+
+import io.kubernetes.client.extended.controller.reconciler.Result;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How one reconcile ended: the requeue decision, a one-word outcome for the log, the phase written
+ * (if known) and a detail for the user-visible problem.
+ */
+record Pass(
+    Result result,
+    String outcome,
+    Optional<String> phase,
+    Optional<String> detail,
+    boolean failed) {
+
+  static Pass done(String outcome, String phase) {
+    return new Pass(new Result(false), outcome, Optional.of(phase), Optional.empty(), false);
+  }
+
+  static Pass invalid(String phase, String message) {
+    return new Pass(
+        new Result(false), "invalid-spec", Optional.of(phase), Optional.of(message), false);
+  }
+
+  static Pass after(Duration delay, String outcome, String phase) {
+    return new Pass(new Result(true, delay), outcome, Optional.of(phase), Optional.empty(), false);
+  }
+
+  /** Failed: requeue with the work queue's exponential backoff. */
+  static Pass retry(String detail) {
+    return new Pass(new Result(true), "requeued", Optional.empty(), Optional.of(detail), true);
+  }
+
+  static Pass retry(String phase, String detail) {
+    return new Pass(new Result(true), "requeued", Optional.of(phase), Optional.of(detail), true);
+  }
+
+  static Pass gone() {
+    return new Pass(new Result(false), "gone", Optional.empty(), Optional.empty(), false);
+  }
+
+  boolean isGone() {
+    return "gone".equals(outcome);
+  }
+}

@@ -1,0 +1,19 @@
+package io.mcpoperator.operator.reconcile;
+
+import io.mcpoperator.operator.desired.ChildSettings;
+import io.mcpoperator.operator.k8s.ChildApplier;
+import io.mcpoperator.operator.k8s.ClusterCache;
+import io.mcpoperator.operator.k8s.EventRecorder;
+import io.mcpoperator.operator.k8s.ServerWriter;
+import java.time.Clock;
+import java.time.Duration;
+
+/** What a reconcile reads from and writes through, plus the settings it applies. */
+public record ReconcileContext(
+    ClusterCache cache,
+    ChildApplier applier,
+    ServerWriter writer,
+    EventRecorder events,
+    ChildSettings settings,
+    Duration deletionTimeout,
+    Clock clock) {}

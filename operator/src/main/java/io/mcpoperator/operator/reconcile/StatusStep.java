@@ -1,0 +1,79 @@
+package io.mcpoperator.operator.reconcile;
+
+import com.google.gson.JsonObject;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import io.mcpoperator.operator.api.McpServerStatus;
+import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.api.ResourceMeta;
+import io.mcpoperator.operator.desired.Labels;
+import io.mcpoperator.operator.k8s.ChildApplier;
+import io.mcpoperator.operator.k8s.ResourceType;
+import io.mcpoperator.operator.status.PodDiagnosis;
+import io.mcpoperator.operator.status.ReconcileOutcome;
+import io.mcpoperator.operator.status.StatusCalculator;
+import io.mcpoperator.operator.status.StatusInput;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Computes a server's status from the caches and writes it only when it changed. */
+final class StatusStep {
+
+  private final ReconcileContext context;
+
+  StatusStep(ReconcileContext context) {
+    this.context = context;
+  }
+
+  /** The status now in effect, and the server as stored after the write (if one was needed). */
+  record Written(McpServerStatus status, JsonObject server, boolean changed) {}
+
+  Written write(JsonObject raw, ParsedServer parsed, ReconcileOutcome outcome) throws ApiException {
+    ResourceMeta meta = parsed.meta();
+    McpServerStatus status =
+        StatusCalculator.compute(
+            new StatusInput(
+                parsed,
+                deployment(meta),
+                PodDiagnosis.of(pods(meta)),
+                outcome,
+                context.settings(),
+                OffsetDateTime.now(context.clock())));
+    if (parsed.previousStatus().equals(Optional.of(status))) {
+      return new Written(status, raw, false);
+    }
+    JsonObject stored = context.writer().writeStatus(raw, status);
+    if ("Failed".equals(status.phase())
+        && !parsed.previousStatus().map(McpServerStatus::phase).equals(Optional.of("Failed"))) {
+      context
+          .events()
+          .warning(meta, "Failed", Optional.ofNullable(status.message()).orElse("failed"));
+    }
+    return new Written(status, stored, true);
+  }
+
+  Optional<V1Deployment> deployment(ResourceMeta meta) {
+    return context.cache().list(ResourceType.DEPLOYMENT, meta.namespace()).stream()
+        .filter(d -> ChildApplier.isOwnedBy(d.getRaw(), meta))
+        .findFirst()
+        .map(d -> JSON.getGson().fromJson(d.getRaw(), V1Deployment.class));
+  }
+
+  List<V1Pod> pods(ResourceMeta meta) {
+    Map<String, String> selector = Labels.selector(meta);
+    return context.cache().list(ResourceType.POD, meta.namespace()).stream()
+        .filter(p -> matches(p, selector))
+        .map(p -> JSON.getGson().fromJson(p.getRaw(), V1Pod.class))
+        .toList();
+  }
+
+  private static boolean matches(DynamicKubernetesObject pod, Map<String, String> selector) {
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    return labels != null && labels.entrySet().containsAll(selector.entrySet());
+  }
+}

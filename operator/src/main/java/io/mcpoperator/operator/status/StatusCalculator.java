@@ -1,0 +1,85 @@
+package io.mcpoperator.operator.status;
+
+import io.mcpoperator.operator.api.Condition;
+import io.mcpoperator.operator.api.McpServerStatus;
+import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.desired.Labels;
+import io.mcpoperator.operator.desired.SpecValidator;
+import java.util.List;
+
+/**
+ * Computes an MCPServer's status from what was observed and applied. Pure: equal inputs give equal
+ * statuses, so the caller writes status only when the result differs from the previous one.
+ */
+public final class StatusCalculator {
+  private StatusCalculator() {}
+
+  public static McpServerStatus compute(StatusInput in) {
+    ParsedServer server = SpecValidator.validated(in.server(), in.settings());
+    int desired =
+        server instanceof ParsedServer.Valid valid
+            ? valid.server().spec().replicas()
+            : in.deployment()
+                .map(d -> d.getSpec() == null ? null : d.getSpec().getReplicas())
+                .orElse(0);
+    ReplicaCounts counts = ReplicaCounts.of(in.deployment(), desired);
+    Assessment assessment = PhaseRules.assess(server, counts, in.podProblems());
+    List<Condition> previous =
+        server.previousStatus().map(McpServerStatus::conditions).orElse(List.of());
+    long generation = server.meta().generation();
+    Conditions conditions =
+        new Conditions(previous, generation, in.now())
+            .set(
+                Conditions.READY,
+                assessment.ready(),
+                assessment.readyReason(),
+                assessment.message())
+            .set(
+                Conditions.AVAILABLE,
+                counts.available() > 0,
+                counts.available() > 0 ? "MinimumReplicasAvailable" : "NoReplicasAvailable",
+                counts.available() + " of " + counts.desired() + " replicas available")
+            .set(
+                Conditions.PROGRESSING,
+                assessment.progressing(),
+                assessment.progressingReason(),
+                assessment.message());
+    reconciled(conditions, server, in.outcome());
+    String message =
+        in.outcome().applied() || server instanceof ParsedServer.Invalid
+            ? assessment.message()
+            : assessment.message() + " (last apply failed: " + in.outcome().message() + ")";
+    return new McpServerStatus(
+        assessment.phase(),
+        counts.replicas(),
+        counts.ready(),
+        counts.available(),
+        generation,
+        Labels.selectorString(server.meta()),
+        url(server),
+        0,
+        0,
+        0,
+        Conditions.truncate(message),
+        conditions.list());
+  }
+
+  private static void reconciled(Conditions conditions, ParsedServer server, ReconcileOutcome o) {
+    if (server instanceof ParsedServer.Invalid invalid) {
+      conditions.set(Conditions.RECONCILED, false, "InvalidSpec", invalid.message());
+    } else {
+      conditions.set(Conditions.RECONCILED, o.applied(), o.reason(), o.message());
+    }
+  }
+
+  private static String url(ParsedServer server) {
+    return switch (server) {
+      case ParsedServer.Valid valid ->
+          "http://%s.%s.svc.cluster.local:%d/mcp"
+              .formatted(
+                  valid.meta().name(), valid.meta().namespace(), valid.server().spec().port());
+      case ParsedServer.Invalid invalid ->
+          invalid.previousStatus().map(McpServerStatus::url).orElse(null);
+    };
+  }
+}

@@ -1,0 +1,31 @@
+package io.mcpoperator.operator.status;
+
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.desired.ChildSettings;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the status of one server is computed from.
+ *
+ * @param server the parsed server (with the status last written)
+ * @param deployment the observed Deployment, if any
+ * @param podProblems from {@link PodDiagnosis#of} over the server's pods
+ * @param outcome the result of this reconcile's apply step
+ * @param settings the operator settings the children were built with
+ * @param now the time used for conditions that change status in this reconcile
+ */
+public record StatusInput(
+    ParsedServer server,
+    Optional<V1Deployment> deployment,
+    List<PodProblem> podProblems,
+    ReconcileOutcome outcome,
+    ChildSettings settings,
+    OffsetDateTime now) {
+
+  public StatusInput {
+    podProblems = List.copyOf(podProblems);
+  }
+}

@@ -1,0 +1,104 @@
+package io.mcpoperator.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void helpDescribesTheCommands() {
+    int code = Main.command(List.of("--help"), print(out), print(err));
+
+    assertThat(code).isZero();
+    assertThat(text(out)).contains("render").contains("KUBECONFIG").contains("WATCH_NAMESPACES");
+  }
+
+  @Test
+  void anUnknownArgumentIsAUsageError() {
+    int code = Main.command(List.of("--frobnicate"), print(out), print(err));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(text(err)).contains("unknown argument \"--frobnicate\"").contains("Usage:");
+  }
+
+  @Test
+  void renderIsDelegatedToTheRenderCommand() {
+    int code = Main.command(List.of("render"), print(out), print(err));
+
+    assertThat(code).isNotZero();
+    assertThat(text(err)).isNotEmpty();
+  }
+
+  @Test
+  void anUnreachableClusterIsReportedInOneLineAndExitsNonZero(@TempDir Path dir) throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path kubeconfig = dir.resolve("config");
+    Files.writeString(
+        kubeconfig,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: gone
+          cluster: {server: "http://127.0.0.1:%d"}
+        contexts:
+        - name: gone
+          context: {cluster: gone, user: nobody}
+        current-context: gone
+        users:
+        - name: nobody
+          user: {token: "t"}
+        """
+            .formatted(closedPort));
+
+    int code = Main.runOperator(Map.of("KUBECONFIG", kubeconfig.toString()), print(err));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(text(err).strip().lines())
+        .singleElement()
+        .asString()
+        .contains("cannot reach the Kubernetes API server at http://127.0.0.1:" + closedPort)
+        .contains("KUBECONFIG");
+  }
+
+  @Test
+  void noConfiguredClusterSaysWhatToDo() {
+    int code = Main.runOperator(Map.of("KUBECONFIG", "/nonexistent/kubeconfig"), print(err));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(text(err))
+        .contains("KUBECONFIG names /nonexistent/kubeconfig, which does not exist");
+  }
+
+  @Test
+  void aBadSettingIsReportedBeforeConnecting() {
+    int code = Main.runOperator(Map.of("HEALTH_PORT", "eighty"), print(err));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(text(err)).contains("HEALTH_PORT");
+  }
+
+  private static PrintStream print(ByteArrayOutputStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+  }
+
+  private static String text(ByteArrayOutputStream bytes) {
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,159 @@
+package io.mcpoperator.operator.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+  static final String SERVER =
+      """
+      apiVersion: mcpoperator.io/v1alpha1
+      kind: MCPServer
+      metadata: {name: %s}
+      spec: {image: mcp/%s, transport: streamable-http}
+      """;
+  static final String SECRET =
+      """
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: db}
+      stringData: {url: postgres://x}
+      """;
+
+  @TempDir Path dir;
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void rendersEveryServerInADirectoryTreeAndSkipsOtherKinds() throws IOException {
+    write("a.yaml", SERVER.formatted("alpha", "alpha") + "---\n" + SECRET);
+    write("nested/b.yml", SERVER.formatted("beta", "beta"));
+    write("notes.txt", "kind: MCPServer");
+
+    int exit = run("-f", dir.toString());
+
+    assertThat(exit).isZero();
+    assertThat(err()).isEmpty();
+    assertThat(kinds())
+        .containsExactly(
+            "ConfigMap", "Deployment", "Service", "ConfigMap", "Deployment", "Service");
+    assertThat(out()).contains("name: alpha-gateway").contains("name: beta-gateway");
+    assertThat(out()).contains("namespace: default").doesNotContain("kind: Secret");
+  }
+
+  @Test
+  void invalidServerIsReportedWhileValidOnesAreStillRendered() throws IOException {
+    write(
+        "servers.yaml",
+        SERVER.formatted("good", "good")
+            + "---\napiVersion: mcpoperator.io/v1alpha1\nkind: MCPServer\n"
+            + "metadata: {name: bad, namespace: team}\nspec: {image: mcp/bad}\n");
+
+    int exit = run("-f", dir.resolve("servers.yaml").toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err())
+        .startsWith(
+            "render: "
+                + dir.resolve("servers.yaml")
+                + ": MCPServer team/bad: spec.command is required");
+    assertThat(out()).contains("name: good-gateway").doesNotContain("name: bad");
+  }
+
+  @Test
+  void optionsSetNamespaceAndGateway() throws IOException {
+    write("s.yaml", SERVER.formatted("s", "s"));
+
+    int exit =
+        run(
+            "--filename", dir.toString(),
+            "-n", "tools",
+            "--gateway-image", "example.com/gw:9",
+            "--gateway-port", "7000");
+
+    assertThat(exit).isZero();
+    assertThat(out())
+        .contains("namespace: tools")
+        .contains("image: example.com/gw:9")
+        .contains("containerPort: 7000");
+  }
+
+  @Test
+  void listsFromKubectlAreUnpacked() throws IOException {
+    write(
+        "list.yaml",
+        "apiVersion: v1\nkind: List\nitems:\n"
+            + SERVER.formatted("one", "one").indent(2).replaceFirst("^  ", "- "));
+
+    assertThat(run("-f", dir.toString())).isZero();
+    assertThat(out()).contains("name: one-gateway");
+  }
+
+  @Test
+  void gatewayPortClashIsInvalid() throws IOException {
+    write("s.yaml", SERVER.formatted("s", "s").replace("transport:", "port: 7000, transport:"));
+
+    assertThat(run("-f", dir.toString(), "--gateway-port", "7000")).isEqualTo(1);
+    assertThat(err()).contains("spec.port 7000 is the port of the gateway sidecar");
+  }
+
+  @Test
+  void missingFileAndBrokenYamlAreErrors() throws IOException {
+    write("broken.yaml", "kind: [unclosed");
+
+    int exit = run("-f", dir.resolve("absent.yaml").toString(), "-f", dir.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err()).contains("absent.yaml: no such file or directory").contains("not valid YAML");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err()).contains("-f <file-or-dir> is required").contains("Usage: render");
+    assertThat(run("--bogus")).isEqualTo(2);
+    assertThat(run("-f")).isEqualTo(2);
+    assertThat(run("-f", "x", "--gateway-port", "http")).isEqualTo(2);
+    assertThat(err()).contains("--gateway-port must be a port number, got http");
+  }
+
+  @Test
+  void helpPrintsUsage() {
+    assertThat(run("--help")).isZero();
+    assertThat(out()).contains("Usage: render -f <file-or-dir>");
+  }
+
+  private int run(String... args) {
+    return RenderCommand.run(
+        List.of(args),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private void write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private List<String> kinds() {
+    return out().lines().filter(l -> l.startsWith("kind: ")).map(l -> l.substring(6)).toList();
+  }
+}
