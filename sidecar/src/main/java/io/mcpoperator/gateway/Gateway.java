@@ -1,0 +1,162 @@
+package io.mcpoperator.gateway;
+
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.mcpoperator.gateway.config.GatewayConfig;
+import io.mcpoperator.gateway.config.GatewayConfig.Transport;
+import io.mcpoperator.gateway.mcp.McpHttpEndpoint;
+import io.mcpoperator.gateway.mcp.session.InMemorySessionStore;
+import io.mcpoperator.gateway.mcp.session.SessionStore;
+import io.mcpoperator.gateway.mcp.transport.TransportLimits;
+import io.mcpoperator.gateway.observe.GatewayMetrics;
+import io.mcpoperator.gateway.proxy.ProxyBackend;
+import io.mcpoperator.gateway.proxy.UpstreamSession;
+import io.mcpoperator.gateway.upstream.Backoff;
+import io.mcpoperator.gateway.upstream.FifoUpstream;
+import io.mcpoperator.gateway.upstream.SseUpstream;
+import io.mcpoperator.gateway.upstream.StdioProcessUpstream;
+import io.mcpoperator.gateway.upstream.StreamableHttpUpstream;
+import io.mcpoperator.gateway.upstream.Upstream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running gateway: the upstream session, the MCP endpoint, health and metrics on one server. */
+public final class Gateway implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private final UpstreamSession upstream;
+  private final McpHttpEndpoint endpoint;
+  private final WebServer server;
+  private volatile GatewayConfig config;
+
+  private Gateway(GatewayConfig config, String host) {
+    this.config = config;
+    SessionStore store = sessionStore(config);
+    var metrics = new GatewayMetrics(store::size);
+    this.upstream =
+        new UpstreamSession(upstream(config.upstream()), Duration.ofSeconds(60), metrics);
+    this.endpoint =
+        McpHttpEndpoint.builder()
+            .backend(new ProxyBackend(upstream))
+            .sessionStore(store)
+            .limits(limits(config))
+            .allowedOrigins(config.limits().allowedOrigins())
+            .observer(metrics)
+            .build();
+    var health =
+        HealthObserver.builder()
+            .details(true)
+            .addCheck(
+                () ->
+                    HealthCheckResponse.builder()
+                        .status(upstream.ready())
+                        .detail("upstream", upstream.upstream().describe())
+                        .build(),
+                HealthCheckType.READINESS,
+                "upstream")
+            .addCheck(
+                () -> HealthCheckResponse.builder().status(store.reachable()).build(),
+                HealthCheckType.READINESS,
+                "sessions")
+            .build();
+    this.server =
+        WebServer.builder()
+            .host(host)
+            .port(config.port())
+            .shutdownGracePeriod(Duration.ofSeconds(10))
+            .addFeature(
+                ObserveFeature.builder()
+                    .addObserver(health)
+                    .addObserver(MetricsObserver.create())
+                    .build())
+            .routing(r -> r.register(endpoint))
+            .build();
+  }
+
+  /** Starts a gateway for {@code config} listening on {@code host}. */
+  public static Gateway start(GatewayConfig config, String host) {
+    var gateway = new Gateway(config, host);
+    gateway.server.start();
+    LOG.info(
+        "gateway listening on {}:{} in front of {}",
+        host,
+        gateway.server.port(),
+        gateway.upstream.upstream().describe());
+    return gateway;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public boolean ready() {
+    return upstream.ready();
+  }
+
+  public UpstreamSession upstreamSession() {
+    return upstream;
+  }
+
+  /**
+   * Applies a reloaded configuration: limits and allowed Origins take effect for new requests. A
+   * changed upstream or port needs a restart (the pod's containers are restarted for it).
+   */
+  public void reload(GatewayConfig next) {
+    endpoint.update(limits(next), next.limits().allowedOrigins());
+    if (!next.upstream().equals(config.upstream()) || next.port() != config.port()) {
+      LOG.warn("configuration changed the upstream or port; that takes effect on restart");
+    }
+    config = next;
+  }
+
+  private static TransportLimits limits(GatewayConfig config) {
+    var defaults = TransportLimits.defaults();
+    var l = config.limits();
+    return new TransportLimits(
+        l.maxBodyBytes(),
+        l.requestTimeout(),
+        l.maxConcurrentRequests(),
+        defaults.keepAlive(),
+        defaults.streamBuffer());
+  }
+
+  private static SessionStore sessionStore(GatewayConfig config) {
+    var idle = config.limits().sessionIdleTimeout();
+    if (config.redis().isPresent()) {
+      LOG.warn(
+          "Redis sessions are not available in this build; using in-memory sessions (single replica)");
+    }
+    return InMemorySessionStore.withSweeper(idle, 1000);
+  }
+
+  static Upstream upstream(GatewayConfig.UpstreamConfig u) {
+    return switch (u.transport()) {
+      case STDIO ->
+          u.command().isEmpty()
+              ? new FifoUpstream(Path.of(u.fifoDir()), Backoff.standard())
+              : new StdioProcessUpstream(u.command(), Backoff.standard());
+      case STREAMABLE_HTTP ->
+          new StreamableHttpUpstream(URI.create(u.url().orElseThrow()), Backoff.standard());
+      case SSE -> new SseUpstream(URI.create(u.url().orElseThrow()), Backoff.standard());
+      case NONE ->
+          throw new IllegalArgumentException(
+              "upstream transport "
+                  + Transport.NONE.wire()
+                  + " (aggregation only) is not supported yet");
+    };
+  }
+
+  /** Stops accepting, lets in-flight requests finish (grace period), then stops the upstream. */
+  @Override
+  public void close() {
+    server.stop();
+    endpoint.close();
+    upstream.close();
+  }
+}

@@ -1,0 +1,78 @@
+package io.mcpoperator.gateway;
+
+import io.mcpoperator.gateway.config.CommandLine;
+import io.mcpoperator.gateway.config.ConfigLoader;
+import io.mcpoperator.gateway.config.ConfigWatcher;
+import io.mcpoperator.gateway.config.GatewayConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Entry point of the MCP gateway sidecar: {@code --config <file>} (reloaded on change) or flags;
+ * see {@link CommandLine#USAGE}. Listens on {@code MCP_GATEWAY_HOST} (default all interfaces).
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    Optional<Running> running = start(List.of(args), System.getenv(), System.err);
+    if (running.isEmpty()) {
+      System.exit(2);
+      return;
+    }
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("shutting down");
+                  running.get().close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+  }
+
+  /** A started gateway and, for a config file, its watcher. */
+  public record Running(Gateway gateway, Optional<ConfigWatcher> watcher) implements AutoCloseable {
+    @Override
+    public void close() {
+      watcher.ifPresent(ConfigWatcher::close);
+      gateway.close();
+    }
+  }
+
+  /** Parses the command line and starts the gateway; empty (after telling why) when it cannot. */
+  public static Optional<Running> start(
+      List<String> args, Map<String, String> env, PrintStream err) {
+    try {
+      CommandLine.Launch launch = CommandLine.parse(args, env);
+      GatewayConfig config =
+          switch (launch) {
+            case CommandLine.FromFile f -> ConfigLoader.load(f.file());
+            case CommandLine.FromFlags f -> f.config();
+          };
+      String host = Optional.ofNullable(env.get("MCP_GATEWAY_HOST")).orElse("0.0.0.0");
+      Gateway gateway = Gateway.start(config, host);
+      Optional<ConfigWatcher> watcher =
+          launch instanceof CommandLine.FromFile f
+              ? Optional.of(new ConfigWatcher(f.file(), gateway::reload))
+              : Optional.empty();
+      return Optional.of(new Running(gateway, watcher));
+    } catch (IllegalArgumentException | IOException e) {
+      err.println(e.getMessage());
+      return Optional.empty();
+    }
+  }
+}

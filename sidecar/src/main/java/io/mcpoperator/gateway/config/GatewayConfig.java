@@ -1,0 +1,79 @@
+package io.mcpoperator.gateway.config;
+
+import jakarta.json.JsonArray;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gateway configuration (operator → gateway contract, version 1; see docs/architecture.md).
+ *
+ * @param tools aggregated MCPTools with resolved endpoints (kept raw until aggregation lands)
+ */
+public record GatewayConfig(
+    int version,
+    ServerRef server,
+    int port,
+    UpstreamConfig upstream,
+    Optional<RedisConfig> redis,
+    Limits limits,
+    JsonArray tools,
+    JsonArray prompts,
+    JsonArray resources) {
+
+  /** Which MCPServer this gateway belongs to (for logs and metrics). */
+  public record ServerRef(String namespace, String name) {}
+
+  /** The transports an upstream can speak. */
+  public enum Transport {
+    STDIO("stdio"),
+    STREAMABLE_HTTP("streamable-http"),
+    SSE("sse"),
+    NONE("none");
+
+    private final String wire;
+
+    Transport(String wire) {
+      this.wire = wire;
+    }
+
+    public String wire() {
+      return wire;
+    }
+
+    public static Transport parse(String value) {
+      for (Transport t : values()) {
+        if (t.wire.equals(value)) {
+          return t;
+        }
+      }
+      throw new IllegalArgumentException(
+          "upstream.transport must be one of stdio, streamable-http, sse, none; got " + value);
+    }
+  }
+
+  /**
+   * The upstream MCP server.
+   *
+   * @param command stdio server the gateway spawns itself; when empty, stdio uses the FIFOs
+   * @param fifoDir stdio server in the other container: FIFOs {@code in} and {@code out}
+   */
+  public record UpstreamConfig(
+      Transport transport, Optional<String> url, List<String> command, String fifoDir) {}
+
+  /** Redis for shared sessions; the password comes from the environment variable named. */
+  public record RedisConfig(String host, int port, String passwordEnv, int database) {
+    /** The password from the environment, if set. */
+    public Optional<String> password() {
+      return Optional.ofNullable(System.getenv(passwordEnv)).filter(p -> !p.isEmpty());
+    }
+  }
+
+  /** Limits toward clients. */
+  public record Limits(
+      Duration requestTimeout,
+      int maxConcurrentRequests,
+      long maxBodyBytes,
+      List<String> allowedOrigins,
+      Duration sessionIdleTimeout) {}
+}

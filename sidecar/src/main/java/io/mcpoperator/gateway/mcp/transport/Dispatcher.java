@@ -1,0 +1,230 @@
+package io.mcpoperator.gateway.mcp.transport;
+
+import io.mcpoperator.gateway.mcp.ClientSession;
+import io.mcpoperator.gateway.mcp.McpBackend;
+import io.mcpoperator.gateway.mcp.McpException;
+import io.mcpoperator.gateway.mcp.McpProtocol;
+import io.mcpoperator.gateway.mcp.ServerIdentity;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.gateway.mcp.session.SessionStore;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Transport-independent handling of a session's messages: the protocol methods the library answers
+ * itself, requests run on the backend with timeout and cancellation, client notifications, and
+ * client responses to server-to-client requests.
+ */
+public final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  static final Set<String> LOG_LEVELS =
+      Set.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
+
+  private final McpBackend backend;
+  private final SessionStore store;
+  private final TransportSettings settings;
+  private final RequestObserver observer;
+  private final Map<String, SessionRuntime> runtimes = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("mcp-timeouts").factory());
+
+  public Dispatcher(
+      McpBackend backend,
+      SessionStore store,
+      TransportSettings settings,
+      RequestObserver observer) {
+    this.backend = backend;
+    this.store = store;
+    this.settings = settings;
+    this.observer = observer;
+  }
+
+  McpBackend backend() {
+    return backend;
+  }
+
+  /** This replica's runtime state of a session (created on first use). */
+  SessionRuntime runtime(String sessionId) {
+    return runtimes.computeIfAbsent(sessionId, k -> new SessionRuntime());
+  }
+
+  /** The initialize result for a negotiated version. */
+  JsonObject initializeResult(String version) throws McpException {
+    ServerIdentity identity = backend.identity();
+    var result =
+        Json.object()
+            .add("protocolVersion", version)
+            .add("capabilities", identity.capabilities())
+            .add("serverInfo", identity.serverInfo());
+    identity.instructions().ifPresent(i -> result.add("instructions", i));
+    return result.build();
+  }
+
+  /** Starts serving a request; its final response is sent to {@code outbox} with last=true. */
+  void request(Request request, ClientSession session, SessionRuntime runtime, Outbox outbox) {
+    long start = System.nanoTime();
+    var inFlight = new InFlight(request, session, outbox, runtime);
+    inFlight
+        .response()
+        .whenComplete(
+            (response, error) -> {
+              observer.finished(
+                  request.method(), request.params(), response, System.nanoTime() - start);
+              outbox.send(response, true);
+            });
+    switch (request.method()) {
+      case "ping" -> inFlight.complete(new Result(request.id(), JsonValue.EMPTY_JSON_OBJECT));
+      case "initialize" ->
+          inFlight.complete(
+              new Failure(
+                  request.id(), JsonRpcError.invalidRequest("session already initialized")));
+      case "logging/setLevel" -> inFlight.complete(setLevel(request, session));
+      case "server/discover" -> inFlight.complete(discover(request));
+      default -> runOnBackend(inFlight, runtime);
+    }
+  }
+
+  private void runOnBackend(InFlight inFlight, SessionRuntime runtime) {
+    runtime.started(inFlight);
+    Duration requestTimeout = settings.limits().requestTimeout();
+    var timeout =
+        timer.schedule(
+            () ->
+                inFlight.abort(
+                    JsonRpcError.of(
+                        JsonRpcError.REQUEST_TIMEOUT,
+                        "Request timed out after " + requestTimeout.toMillis() + " ms")),
+            requestTimeout.toMillis(),
+            TimeUnit.MILLISECONDS);
+    inFlight.response().whenComplete((r, e) -> timeout.cancel(false));
+    Thread.ofVirtual()
+        .name("mcp-request")
+        .start(
+            () -> {
+              inFlight.worker(Thread.currentThread());
+              inFlight.complete(invoke(inFlight));
+            });
+  }
+
+  private Response invoke(InFlight inFlight) {
+    try {
+      return new Result(inFlight.id(), backend.handle(inFlight));
+    } catch (McpException e) {
+      return new Failure(inFlight.id(), e.error());
+    } catch (RuntimeException e) {
+      if (!inFlight.cancelled()) {
+        LOG.warn("backend failed on {}", inFlight.method(), e);
+      }
+      return new Failure(inFlight.id(), JsonRpcError.internal(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private Response setLevel(Request request, ClientSession session) {
+    var level = Json.string(request.params(), "level");
+    if (level.isEmpty() || !LOG_LEVELS.contains(level.get())) {
+      return new Failure(
+          request.id(), JsonRpcError.invalidParams("\"level\" must be one of " + LOG_LEVELS));
+    }
+    session
+        .id()
+        .flatMap(store::find)
+        .ifPresent(record -> store.update(record.withLogLevel(level.get())));
+    return new Result(request.id(), JsonValue.EMPTY_JSON_OBJECT);
+  }
+
+  private Response discover(Request request) {
+    try {
+      var versions = Json.array();
+      McpProtocol.ALL_VERSIONS.forEach(versions::add);
+      var identity = backend.identity();
+      var result =
+          Json.object()
+              .add("supportedVersions", versions)
+              .add("capabilities", identity.capabilities())
+              .add("serverInfo", identity.serverInfo());
+      identity.instructions().ifPresent(i -> result.add("instructions", i));
+      return new Result(request.id(), result.build());
+    } catch (McpException e) {
+      return new Failure(request.id(), e.error());
+    }
+  }
+
+  /** Handles a client notification. */
+  void notification(Notification notification, ClientSession session, SessionRuntime runtime) {
+    switch (notification.method()) {
+      case "notifications/initialized" -> {}
+      case "notifications/cancelled" -> {
+        JsonValue id = notification.params().get("requestId");
+        if (id != null) {
+          runtime
+              .inFlight(id)
+              .ifPresent(
+                  r ->
+                      r.abort(
+                          JsonRpcError.of(
+                              JsonRpcError.REQUEST_CANCELLED,
+                              Json.string(notification.params(), "reason")
+                                  .orElse("Request cancelled by the client"))));
+        }
+      }
+      default -> {
+        try {
+          backend.onNotification(session, notification);
+        } catch (RuntimeException e) {
+          LOG.warn("backend failed on notification {}", notification.method(), e);
+        }
+      }
+    }
+  }
+
+  /** Handles a client's response to a server-to-client request. */
+  void response(Response response, SessionRuntime runtime) {
+    if (!runtime.answer(response)) {
+      LOG.debug("dropping response to unknown request {}", response.id());
+    }
+  }
+
+  /** A session ended: abort what it has in flight here and tell the backend. */
+  void sessionEnded(String sessionId) {
+    SessionRuntime runtime = runtimes.remove(sessionId);
+    if (runtime != null) {
+      runtime.end("Session ended");
+    }
+    try {
+      backend.onSessionEnd(sessionId);
+    } catch (RuntimeException e) {
+      LOG.warn("backend failed on session end", e);
+    }
+  }
+
+  void shutdown() {
+    timer.shutdownNow();
+  }
+
+  /** Dispatches a decoded message of a session: requests start, the rest is handled inline. */
+  void dispatch(
+      JsonRpcMessage message, ClientSession session, SessionRuntime runtime, Outbox outbox) {
+    switch (message) {
+      case Request r -> request(r, session, runtime, outbox);
+      case Notification n -> notification(n, session, runtime);
+      case Response r -> response(r, runtime);
+    }
+  }
+}

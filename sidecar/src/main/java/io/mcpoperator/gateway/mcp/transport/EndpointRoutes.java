@@ -1,0 +1,137 @@
+package io.mcpoperator.gateway.mcp.transport;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.mcpoperator.gateway.mcp.McpBackend;
+import io.mcpoperator.gateway.mcp.McpClients;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.gateway.mcp.session.SessionRecord;
+import io.mcpoperator.gateway.mcp.session.SessionStore;
+import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the transports of one endpoint to HTTP routes. Used by {@code McpHttpEndpoint}. */
+public final class EndpointRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(EndpointRoutes.class);
+  private final Dispatcher dispatcher;
+  private final SessionChannel channel;
+  private final SessionGate gate;
+  private final StreamablePost post;
+  private final StreamableGet get;
+  private final StreamableDelete delete;
+  private final Optional<LegacySse> legacy;
+  private final String path;
+  private final String ssePath;
+  private final String messagesPath;
+
+  public EndpointRoutes(
+      McpBackend backend,
+      SessionStore store,
+      TransportSettings settings,
+      RequestObserver observer,
+      String path,
+      Optional<String> legacySsePath,
+      String legacyMessagesPath) {
+    this.dispatcher = new Dispatcher(backend, store, settings, observer);
+    this.channel = new SessionChannel(store, dispatcher);
+    this.gate = new SessionGate(store, settings, observer);
+    store.onSessionEnd(dispatcher::sessionEnded);
+    java.util.function.Consumer<SessionRecord> onStart =
+        record -> {
+          channel.started(record.id());
+          backend.onSessionStart(record.client());
+        };
+    this.post = new StreamablePost(dispatcher, store, gate, settings, onStart);
+    this.get = new StreamableGet(store, gate, settings);
+    this.delete = new StreamableDelete(store, gate);
+    this.legacy =
+        legacySsePath.map(
+            p ->
+                new LegacySse(
+                    dispatcher, store, gate, channel, settings, legacyMessagesPath, onStart));
+    this.path = path;
+    this.ssePath = legacySsePath.orElse("");
+    this.messagesPath = legacyMessagesPath;
+    backend.bind(channel);
+  }
+
+  /** Server-initiated messages to the endpoint's clients. */
+  public McpClients clients() {
+    return channel;
+  }
+
+  /** Adds the routes. */
+  public void register(HttpRules rules) {
+    rules.post(path, guarded(post::handle));
+    rules.get(path, guarded(get::handle));
+    rules.delete(path, guarded(delete::handle));
+    rules.any(path, guarded(this::notAllowed));
+    legacy.ifPresent(
+        l -> {
+          rules.get(ssePath, guarded(l::stream));
+          rules.post(messagesPath, guarded(l::post));
+        });
+  }
+
+  /** Stops timers; sessions stay in the store. */
+  public void close() {
+    dispatcher.shutdown();
+  }
+
+  private void notAllowed(ServerRequest req, ServerResponse res) {
+    res.header(HeaderNames.ALLOW, "GET, POST, DELETE");
+    gate.reject(
+        req,
+        res,
+        Status.METHOD_NOT_ALLOWED_405,
+        JsonRpcError.INVALID_REQUEST,
+        "Method Not Allowed: " + req.prologue().method().text());
+  }
+
+  /** A handler body that may block and may be interrupted. */
+  @FunctionalInterface
+  interface Body {
+    void handle(ServerRequest req, ServerResponse res) throws Exception;
+  }
+
+  private Handler guarded(Body body) {
+    return (req, res) -> {
+      try {
+        body.handle(req, res);
+      } catch (SessionStoreUnavailableException e) {
+        if (!res.isSent()) {
+          gate.unavailable(req, res, e);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.io.UncheckedIOException | io.helidon.webserver.ServerConnectionException e) {
+        LOG.debug("client connection failed", e);
+      } catch (Exception e) {
+        LOG.error(
+            "unexpected failure serving {} {}",
+            req.prologue().method().text(),
+            req.path().path(),
+            e);
+        if (!res.isSent()) {
+          gate.reject(
+              req,
+              res,
+              Status.INTERNAL_SERVER_ERROR_500,
+              JsonRpcError.INTERNAL_ERROR,
+              "Internal error");
+        }
+      }
+    };
+  }
+
+  static boolean isPost(ServerRequest req) {
+    return req.prologue().method() == Method.POST;
+  }
+}

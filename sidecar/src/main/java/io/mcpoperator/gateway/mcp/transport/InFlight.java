@@ -1,0 +1,123 @@
+package io.mcpoperator.gateway.mcp.transport;
+
+import io.mcpoperator.gateway.mcp.ClientSession;
+import io.mcpoperator.gateway.mcp.McpRequest;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A client request being served: the {@link McpRequest} a backend sees, and its completion. */
+final class InFlight implements McpRequest {
+  private final JsonRpcMessage.Request request;
+  private final ClientSession session;
+  private final Outbox outbox;
+  private final SessionRuntime runtime;
+  private final CompletableFuture<Response> response = new CompletableFuture<>();
+  private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
+  private volatile boolean cancelled;
+  private volatile Thread worker;
+
+  InFlight(
+      JsonRpcMessage.Request request,
+      ClientSession session,
+      Outbox outbox,
+      SessionRuntime runtime) {
+    this.request = request;
+    this.session = session;
+    this.outbox = outbox;
+    this.runtime = runtime;
+  }
+
+  @Override
+  public String method() {
+    return request.method();
+  }
+
+  @Override
+  public JsonObject params() {
+    return request.params();
+  }
+
+  @Override
+  public JsonValue id() {
+    return request.id();
+  }
+
+  @Override
+  public ClientSession session() {
+    return session;
+  }
+
+  @Override
+  public void notify(String method, JsonObject params) {
+    if (!response.isDone()) {
+      outbox.send(new Notification(method, params), false);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Response> request(String method, JsonObject params) {
+    if (response.isDone()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("request already answered"));
+    }
+    var outbound = runtime.outbound(method, params);
+    outbox.send(outbound.request(), false);
+    onCancel(() -> outbound.future().cancel(false));
+    return outbound.future();
+  }
+
+  @Override
+  public boolean cancelled() {
+    return cancelled;
+  }
+
+  @Override
+  public void onCancel(Runnable action) {
+    cancelActions.add(action);
+    if (cancelled) {
+      runQuietly(action);
+    }
+  }
+
+  CompletableFuture<Response> response() {
+    return response;
+  }
+
+  void worker(Thread thread) {
+    this.worker = thread;
+  }
+
+  /** Completes with the backend's answer, unless the request already ended. */
+  void complete(Response answer) {
+    response.complete(answer);
+  }
+
+  /** Ends the request with an error: cancellation by the client, a timeout, session end. */
+  void abort(JsonRpcError error) {
+    if (response.isDone()) {
+      return;
+    }
+    cancelled = true;
+    cancelActions.forEach(InFlight::runQuietly);
+    response.complete(new Failure(request.id(), error));
+    Thread thread = worker;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  private static void runQuietly(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(InFlight.class).warn("cancel action failed", e);
+    }
+  }
+}

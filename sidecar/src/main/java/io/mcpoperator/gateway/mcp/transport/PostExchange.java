@@ -1,0 +1,104 @@
+package io.mcpoperator.gateway.mcp.transport;
+
+import io.helidon.webserver.http.ServerResponse;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The answer to one POST that carried requests. Answers with plain JSON when every final response
+ * is ready before anything else is sent; switches to SSE as soon as a request sends a notification
+ * or a server-to-client request first. Once on SSE, every event is recorded, so when the client's
+ * connection breaks the rest is still kept for resumption.
+ */
+final class PostExchange implements Outbox {
+  private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+
+  private record Item(JsonRpcMessage message, boolean last) {}
+
+  @Override
+  public void send(JsonRpcMessage message, boolean last) {
+    queue.add(new Item(message, last));
+  }
+
+  /**
+   * Writes the answer; returns when all {@code expected} final responses were written or recorded,
+   * or when {@code maxWait} passed without any message.
+   */
+  void respond(
+      ServerResponse res, int expected, boolean batch, StreamTarget target, Duration maxWait)
+      throws InterruptedException {
+    List<Item> received = new ArrayList<>();
+    int finals = 0;
+    while (finals < expected) {
+      Item item = queue.poll(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+      if (item == null) {
+        return;
+      }
+      received.add(item);
+      if (!item.last()) {
+        stream(res, received, expected, target, maxWait);
+        return;
+      }
+      finals++;
+    }
+    if (batch) {
+      var messages = received.stream().map(Item::message).toList();
+      HttpReplies.json(res, io.helidon.http.Status.OK_200, JsonRpcCodec.encode(messages));
+    } else {
+      HttpReplies.message(res, received.getFirst().message());
+    }
+  }
+
+  private void stream(
+      ServerResponse res, List<Item> received, int expected, StreamTarget target, Duration maxWait)
+      throws InterruptedException {
+    SseWriter writer = SseWriter.open(res);
+    boolean connected = !target.primes() || write(writer, Optional.of(target.primingId()), "");
+    int remaining = expected;
+    List<Item> items = new ArrayList<>(received);
+    while (true) {
+      for (Item item : items) {
+        String data = Json.write(JsonRpcCodec.toJson(item.message()));
+        if (item.last()) {
+          remaining--;
+        }
+        Optional<String> id = target.record(data, item.last() && remaining == 0);
+        if (connected) {
+          connected = write(writer, id, data);
+        }
+      }
+      items.clear();
+      if (remaining <= 0) {
+        break;
+      }
+      Item next = queue.poll(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+      if (next == null) {
+        break;
+      }
+      items.add(next);
+    }
+    writer.close();
+  }
+
+  private static boolean write(SseWriter writer, Optional<String> id, String data) {
+    try {
+      if (data.isEmpty()) {
+        writer.prime(id.orElseThrow());
+      } else {
+        writer.message(id, data);
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.mcpoperator.gateway.mcp.transport;
+
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import jakarta.json.JsonObject;
+
+/** Told about every answered request and HTTP-level rejection (metrics). */
+public interface RequestObserver {
+  RequestObserver NONE = new RequestObserver() {};
+
+  /** A JSON-RPC request got its response after {@code nanos}. */
+  default void finished(
+      String method, JsonObject params, JsonRpcMessage.Response response, long nanos) {}
+
+  /** An HTTP request was refused before any JSON-RPC handling (status 4xx/5xx). */
+  default void rejected(String httpMethod, int status) {}
+}

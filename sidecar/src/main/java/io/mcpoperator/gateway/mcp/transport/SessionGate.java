@@ -1,0 +1,101 @@
+package io.mcpoperator.gateway.mcp.transport;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.mcpoperator.gateway.mcp.McpProtocol;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.gateway.mcp.session.SessionRecord;
+import io.mcpoperator.gateway.mcp.session.SessionStore;
+import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
+import java.util.Optional;
+
+/**
+ * The checks every request of an existing session passes: Origin, protocol version header, session
+ * header, session lookup. On failure the response has been written.
+ */
+final class SessionGate {
+  static final int SESSION_NOT_FOUND = -32001;
+  private final SessionStore store;
+  private final TransportSettings settings;
+  private final RequestObserver observer;
+
+  SessionGate(SessionStore store, TransportSettings settings, RequestObserver observer) {
+    this.store = store;
+    this.settings = settings;
+    this.observer = observer;
+  }
+
+  /** 403 unless the Origin is allowed. */
+  boolean originAllowed(ServerRequest req, ServerResponse res) {
+    if (settings.origins().permits(McpHeaders.value(req, McpHeaders.ORIGIN))) {
+      return true;
+    }
+    reject(
+        req,
+        res,
+        Status.FORBIDDEN_403,
+        JsonRpcError.INVALID_REQUEST,
+        "Forbidden: Origin not allowed");
+    return false;
+  }
+
+  /** The MCP-Protocol-Version header, or a 400 when it names a revision we do not speak. */
+  Optional<Optional<String>> versionHeader(ServerRequest req, ServerResponse res) {
+    Optional<String> version = McpHeaders.value(req, McpHeaders.PROTOCOL_VERSION);
+    if (version.isPresent() && !McpProtocol.supported(version.get())) {
+      reject(
+          req,
+          res,
+          Status.BAD_REQUEST_400,
+          JsonRpcError.INVALID_REQUEST,
+          "Bad Request: unsupported protocol version "
+              + version.get()
+              + " (supported: "
+              + String.join(", ", McpProtocol.ALL_VERSIONS)
+              + ")");
+      return Optional.empty();
+    }
+    return Optional.of(version);
+  }
+
+  /** The session the request names: 400 without the header, 404 when unknown or ended. */
+  Optional<SessionRecord> session(ServerRequest req, ServerResponse res) {
+    Optional<String> id = McpHeaders.value(req, McpHeaders.SESSION_ID);
+    if (id.isEmpty()) {
+      reject(
+          req,
+          res,
+          Status.BAD_REQUEST_400,
+          JsonRpcError.INVALID_REQUEST,
+          "Bad Request: Mcp-Session-Id header is required");
+      return Optional.empty();
+    }
+    try {
+      Optional<SessionRecord> record = store.find(id.get());
+      if (record.isEmpty()) {
+        reject(req, res, Status.NOT_FOUND_404, SESSION_NOT_FOUND, "Session not found");
+      }
+      return record;
+    } catch (SessionStoreUnavailableException e) {
+      unavailable(req, res, e);
+      return Optional.empty();
+    }
+  }
+
+  /** 503: the session store cannot be reached. */
+  void unavailable(ServerRequest req, ServerResponse res, SessionStoreUnavailableException e) {
+    res.header(io.helidon.http.HeaderNames.RETRY_AFTER, "1");
+    reject(
+        req,
+        res,
+        Status.SERVICE_UNAVAILABLE_503,
+        JsonRpcError.SERVER_UNAVAILABLE,
+        "Session store unavailable: " + e.getMessage());
+  }
+
+  void reject(ServerRequest req, ServerResponse res, Status status, int code, String message) {
+    observer.rejected(req.prologue().method().text(), status.code());
+    HttpReplies.error(res, status, code, message);
+  }
+}

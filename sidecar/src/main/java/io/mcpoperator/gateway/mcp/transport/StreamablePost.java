@@ -1,0 +1,292 @@
+package io.mcpoperator.gateway.mcp.transport;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.mcpoperator.gateway.mcp.ClientSession;
+import io.mcpoperator.gateway.mcp.McpException;
+import io.mcpoperator.gateway.mcp.McpProtocol;
+import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody;
+import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody.Invalid;
+import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody.Valid;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.gateway.mcp.session.SessionRecord;
+import io.mcpoperator.gateway.mcp.session.SessionStore;
+import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+
+/** POST on the Streamable HTTP endpoint: initialize, session messages and stateless requests. */
+final class StreamablePost {
+  private final Dispatcher dispatcher;
+  private final SessionStore store;
+  private final SessionGate gate;
+  private final TransportSettings settings;
+  private final java.util.function.Consumer<SessionRecord> onStart;
+
+  StreamablePost(
+      Dispatcher dispatcher,
+      SessionStore store,
+      SessionGate gate,
+      TransportSettings settings,
+      java.util.function.Consumer<SessionRecord> onStart) {
+    this.onStart = onStart;
+    this.dispatcher = dispatcher;
+    this.store = store;
+    this.gate = gate;
+    this.settings = settings;
+  }
+
+  void handle(ServerRequest req, ServerResponse res) throws InterruptedException {
+    if (!gate.originAllowed(req, res)) {
+      return;
+    }
+    if (!McpHeaders.contentTypeIs(req, "application/json")) {
+      gate.reject(
+          req,
+          res,
+          Status.UNSUPPORTED_MEDIA_TYPE_415,
+          JsonRpcError.INVALID_REQUEST,
+          "Unsupported Media Type: Content-Type must be application/json");
+      return;
+    }
+    if (!McpHeaders.accepts(req, "application/json")
+        || !McpHeaders.accepts(req, "text/event-stream")) {
+      gate.reject(
+          req,
+          res,
+          Status.NOT_ACCEPTABLE_406,
+          JsonRpcError.INVALID_REQUEST,
+          "Not Acceptable: Accept must list application/json and text/event-stream");
+      return;
+    }
+    Optional<byte[]> body = BodyReader.read(req, settings.limits().maxBodyBytes());
+    if (body.isEmpty()) {
+      gate.reject(
+          req,
+          res,
+          Status.REQUEST_ENTITY_TOO_LARGE_413,
+          JsonRpcError.INVALID_REQUEST,
+          "Payload Too Large: the limit is " + settings.limits().maxBodyBytes() + " bytes");
+      return;
+    }
+    DecodedBody decoded = JsonRpcCodec.decode(body.get());
+    if (!decoded.batch() && decoded.entries().getFirst() instanceof Invalid(Failure failure)) {
+      gate.reject(
+          req, res, Status.BAD_REQUEST_400, failure.error().code(), failure.error().message());
+      return;
+    }
+    Optional<Optional<String>> versionHeader = gate.versionHeader(req, res);
+    if (versionHeader.isEmpty()) {
+      return;
+    }
+    Optional<Request> initialize = initializeRequest(decoded);
+    if (initialize.isPresent()) {
+      if (decoded.entries().size() > 1) {
+        gate.reject(
+            req,
+            res,
+            Status.BAD_REQUEST_400,
+            JsonRpcError.INVALID_REQUEST,
+            "Invalid request: initialize must be sent alone");
+        return;
+      }
+      initialize(req, res, initialize.get());
+      return;
+    }
+    if (McpHeaders.value(req, McpHeaders.SESSION_ID).isEmpty()
+        && stateless(versionHeader.get(), decoded)) {
+      serve(
+          req,
+          res,
+          decoded,
+          null,
+          new SessionRuntime(),
+          versionHeader.get().orElse(McpProtocol.V2026_07_28));
+      return;
+    }
+    Optional<SessionRecord> session = gate.session(req, res);
+    if (session.isEmpty()) {
+      return;
+    }
+    if (decoded.batch() && !McpProtocol.allowsBatches(session.get().protocolVersion())) {
+      gate.reject(
+          req,
+          res,
+          Status.BAD_REQUEST_400,
+          JsonRpcError.INVALID_REQUEST,
+          "Invalid request: protocol version "
+              + session.get().protocolVersion()
+              + " does not allow JSON-RPC batches");
+      return;
+    }
+    serve(
+        req,
+        res,
+        decoded,
+        session.get(),
+        dispatcher.runtime(session.get().id()),
+        session.get().protocolVersion());
+  }
+
+  private void serve(
+      ServerRequest req,
+      ServerResponse res,
+      DecodedBody decoded,
+      SessionRecord session,
+      SessionRuntime runtime,
+      String version)
+      throws InterruptedException {
+    long requests = decoded.entries().stream().filter(e -> e instanceof Valid(Request r)).count();
+    long invalid = decoded.entries().stream().filter(e -> e instanceof Invalid).count();
+    if (requests == 0 && invalid == 0) {
+      decoded
+          .entries()
+          .forEach(e -> dispatch(((Valid) e).message(), session, runtime, version, null));
+      HttpReplies.accepted(res);
+      return;
+    }
+    var current = settings.current();
+    Semaphore permits = current.permits();
+    if (!permits.tryAcquire((int) requests)) {
+      res.header(HeaderNames.RETRY_AFTER, "1");
+      gate.reject(
+          req,
+          res,
+          Status.TOO_MANY_REQUESTS_429,
+          JsonRpcError.SERVER_UNAVAILABLE,
+          "Too Many Requests: more than "
+              + current.limits().maxConcurrentRequests()
+              + " requests in flight");
+      return;
+    }
+    var exchange = new PostExchange();
+    Outbox counted =
+        (message, last) -> {
+          if (last) {
+            permits.release();
+          }
+          exchange.send(message, last);
+        };
+    for (var entry : decoded.entries()) {
+      switch (entry) {
+        case Valid(JsonRpcMessage message) -> dispatch(message, session, runtime, version, counted);
+        case Invalid(Failure failure) -> exchange.send(failure, true);
+      }
+    }
+    var target =
+        new StreamTarget(
+            Optional.ofNullable(session).map(SessionRecord::id), StreamIds.next(), version, store);
+    exchange.respond(
+        res,
+        (int) (requests + invalid),
+        decoded.batch(),
+        target,
+        current.limits().requestTimeout().plusSeconds(5));
+  }
+
+  private void dispatch(
+      JsonRpcMessage message,
+      SessionRecord session,
+      SessionRuntime runtime,
+      String version,
+      Outbox outbox) {
+    ClientSession client = session != null ? session.client() : statelessClient(message, version);
+    dispatcher.dispatch(message, client, runtime, outbox);
+  }
+
+  private void initialize(ServerRequest req, ServerResponse res, Request request) {
+    Optional<String> requested = Json.string(request.params(), "protocolVersion");
+    if (requested.isEmpty()) {
+      HttpReplies.message(
+          res,
+          new Failure(
+              request.id(), JsonRpcError.invalidParams("initialize needs \"protocolVersion\"")));
+      return;
+    }
+    String version = McpProtocol.negotiate(requested.get());
+    JsonObject result;
+    try {
+      result = dispatcher.initializeResult(version);
+    } catch (McpException e) {
+      HttpReplies.message(res, new Failure(request.id(), e.error()));
+      return;
+    }
+    var record =
+        new SessionRecord(
+            SessionIds.next(),
+            version,
+            Json.object(request.params(), "clientInfo").orElse(JsonObject.EMPTY_JSON_OBJECT),
+            Json.object(request.params(), "capabilities").orElse(JsonObject.EMPTY_JSON_OBJECT),
+            Optional.empty(),
+            false);
+    try {
+      store.create(record);
+    } catch (SessionStoreUnavailableException e) {
+      gate.unavailable(req, res, e);
+      return;
+    }
+    onStart.accept(record);
+    res.header(McpHeaders.SESSION_ID, record.id());
+    HttpReplies.message(res, new Result(request.id(), result));
+  }
+
+  private static Optional<Request> initializeRequest(DecodedBody decoded) {
+    return decoded.entries().stream()
+        .flatMap(
+            e ->
+                e instanceof Valid(Request r) && r.method().equals("initialize")
+                    ? java.util.stream.Stream.of(r)
+                    : java.util.stream.Stream.empty())
+        .findFirst();
+  }
+
+  private static boolean stateless(Optional<String> versionHeader, DecodedBody decoded) {
+    if (versionHeader.isPresent()) {
+      return McpProtocol.stateless(versionHeader.get());
+    }
+    return decoded.entries().stream()
+        .anyMatch(
+            e ->
+                e instanceof Valid(Request r)
+                    && metaVersion(r.params()).map(McpProtocol::stateless).orElse(false));
+  }
+
+  private static Optional<String> metaVersion(JsonObject params) {
+    return Json.object(params, "_meta")
+        .flatMap(m -> Json.string(m, McpProtocol.META_PROTOCOL_VERSION));
+  }
+
+  static ClientSession statelessClient(JsonRpcMessage message, String headerVersion) {
+    JsonObject params =
+        switch (message) {
+          case Request r -> r.params();
+          case JsonRpcMessage.Notification n -> n.params();
+          default -> JsonObject.EMPTY_JSON_OBJECT;
+        };
+    JsonObject meta = Json.object(params, "_meta").orElse(JsonObject.EMPTY_JSON_OBJECT);
+    return new ClientSession(
+        Optional.empty(),
+        Json.string(meta, McpProtocol.META_PROTOCOL_VERSION).orElse(headerVersion),
+        Json.object(meta, McpProtocol.META_CLIENT_INFO).orElse(JsonObject.EMPTY_JSON_OBJECT),
+        Json.object(meta, McpProtocol.META_CLIENT_CAPABILITIES)
+            .orElse(JsonObject.EMPTY_JSON_OBJECT),
+        Optional.empty());
+  }
+
+  static List<String> methods(DecodedBody decoded) {
+    return decoded.entries().stream()
+        .filter(e -> e instanceof Valid(Request r))
+        .map(e -> ((Request) ((Valid) e).message()).method())
+        .toList();
+  }
+}

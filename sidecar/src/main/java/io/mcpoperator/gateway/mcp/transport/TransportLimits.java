@@ -1,0 +1,31 @@
+package io.mcpoperator.gateway.mcp.transport;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The limits the HTTP transports enforce.
+ *
+ * @param maxBodyBytes larger request bodies get 413
+ * @param requestTimeout a request still running after this is cancelled and answered with an error
+ * @param maxConcurrentRequests requests beyond this many in flight get 429 with Retry-After
+ * @param keepAlive quiet SSE streams get a comment this often
+ * @param streamBuffer events buffered for a slow SSE client before it is disconnected
+ */
+public record TransportLimits(
+    long maxBodyBytes,
+    Duration requestTimeout,
+    int maxConcurrentRequests,
+    Duration keepAlive,
+    int streamBuffer) {
+
+  /** The defaults of the gateway configuration contract. */
+  public static TransportLimits defaults() {
+    return new TransportLimits(
+        4 * 1024 * 1024, Duration.ofSeconds(30), 100, Duration.ofSeconds(15), 1024);
+  }
+
+  Semaphore permits() {
+    return new Semaphore(maxConcurrentRequests);
+  }
+}

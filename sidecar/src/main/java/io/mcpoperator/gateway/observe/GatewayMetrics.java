@@ -1,0 +1,112 @@
+package io.mcpoperator.gateway.observe;
+
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.gateway.mcp.transport.RequestObserver;
+import io.mcpoperator.gateway.proxy.UpstreamEvents;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The gateway's Prometheus metrics: requests by method and outcome with latency histograms,
+ * per-tool calls, HTTP rejections, active sessions, upstream readiness and restarts. Method and
+ * tool names come from clients, so only a bounded number of distinct values become labels.
+ */
+public final class GatewayMetrics implements RequestObserver, UpstreamEvents {
+  private static final int MAX_LABEL_VALUES = 200;
+  private final MeterRegistry registry = Metrics.globalRegistry();
+  private final Set<String> methods = ConcurrentHashMap.newKeySet();
+  private final Set<String> tools = ConcurrentHashMap.newKeySet();
+  private final Counter restarts;
+  private volatile boolean upstreamReady;
+
+  public GatewayMetrics(Supplier<Long> activeSessions) {
+    registry.getOrCreate(
+        Gauge.builder("mcp_sessions_active", () -> activeSessions.get())
+            .description("Client sessions alive in the session store"));
+    registry.getOrCreate(
+        Gauge.builder("mcp_upstream_ready", () -> upstreamReady ? 1 : 0)
+            .description("1 when the upstream MCP server is initialized"));
+    restarts =
+        registry.getOrCreate(
+            Counter.builder("mcp_upstream_disconnects_total")
+                .description("Upstream connections lost (crash, restart, network)"));
+  }
+
+  @Override
+  public void finished(
+      String method, JsonObject params, JsonRpcMessage.Response response, long nanos) {
+    String outcome =
+        response instanceof JsonRpcMessage.Failure f ? String.valueOf(f.error().code()) : "ok";
+    String m = bounded(methods, method);
+    registry
+        .getOrCreate(
+            Counter.builder("mcp_requests_total")
+                .tags(List.of(Tag.create("method", m), Tag.create("outcome", outcome))))
+        .increment();
+    registry
+        .getOrCreate(
+            Timer.builder("mcp_request_duration")
+                .publishPercentileHistogram(true)
+                .tags(List.of(Tag.create("method", m))))
+        .record(nanos, TimeUnit.NANOSECONDS);
+    if (method.equals("tools/call")) {
+      String tool = bounded(tools, Json.string(params, "name").orElse(""));
+      registry
+          .getOrCreate(
+              Counter.builder("mcp_tool_calls_total")
+                  .tags(List.of(Tag.create("tool", tool), Tag.create("outcome", outcome))))
+          .increment();
+      registry
+          .getOrCreate(
+              Timer.builder("mcp_tool_duration")
+                  .publishPercentileHistogram(true)
+                  .tags(List.of(Tag.create("tool", tool))))
+          .record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  @Override
+  public void rejected(String httpMethod, int status) {
+    registry
+        .getOrCreate(
+            Counter.builder("mcp_http_rejections_total")
+                .tags(
+                    List.of(
+                        Tag.create("http_method", httpMethod),
+                        Tag.create("status", String.valueOf(status)))))
+        .increment();
+  }
+
+  @Override
+  public void initialized() {
+    upstreamReady = true;
+  }
+
+  @Override
+  public void disconnected() {
+    upstreamReady = false;
+    restarts.increment();
+  }
+
+  private static String bounded(Set<String> seen, String value) {
+    if (seen.contains(value)) {
+      return value;
+    }
+    if (seen.size() < MAX_LABEL_VALUES) {
+      seen.add(value);
+      return value;
+    }
+    return "other";
+  }
+}

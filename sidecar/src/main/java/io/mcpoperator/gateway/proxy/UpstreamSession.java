@@ -1,0 +1,309 @@
+package io.mcpoperator.gateway.proxy;
+
+import io.mcpoperator.gateway.mcp.McpClients;
+import io.mcpoperator.gateway.mcp.McpProtocol;
+import io.mcpoperator.gateway.mcp.ServerIdentity;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.gateway.upstream.Upstream;
+import io.mcpoperator.gateway.upstream.UpstreamListener;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's single MCP session with its upstream: initializes each new connection once,
+ * forwards client requests under gateway ids and routes everything the upstream sends back to the
+ * client request or sessions it belongs to.
+ */
+public final class UpstreamSession implements UpstreamListener {
+  private static final Logger LOG = LoggerFactory.getLogger(UpstreamSession.class);
+  private final Upstream upstream;
+  private final Duration initializeTimeout;
+  private final AtomicLong ids = new AtomicLong();
+  private final Map<String, Route> routes = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Response>> internal = new ConcurrentHashMap<>();
+  private final AtomicReference<ServerIdentity> identity = new AtomicReference<>();
+  private final UpstreamEvents events;
+  private final Notifications notifications;
+  private volatile McpClients clients;
+
+  public UpstreamSession(Upstream upstream, Duration initializeTimeout, UpstreamEvents events) {
+    this.upstream = upstream;
+    this.initializeTimeout = initializeTimeout;
+    this.events = events;
+    this.notifications = new Notifications(this::clients);
+  }
+
+  public void start(McpClients clients) {
+    this.clients = clients;
+    upstream.start(this);
+  }
+
+  McpClients clients() {
+    return clients;
+  }
+
+  /** The upstream's identity once initialized. */
+  public Optional<ServerIdentity> identity() {
+    return Optional.ofNullable(identity.get());
+  }
+
+  public boolean ready() {
+    return identity.get() != null;
+  }
+
+  /**
+   * Waits until the upstream is initialized (it may be starting or restarting).
+   *
+   * @return false when {@code max} passed first
+   */
+  boolean awaitReady(Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    synchronized (identity) {
+      while (identity.get() == null) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        identity.wait(Math.max(1, left / 1_000_000));
+      }
+      return true;
+    }
+  }
+
+  public Upstream upstream() {
+    return upstream;
+  }
+
+  Notifications notifications() {
+    return notifications;
+  }
+
+  int inFlight() {
+    return routes.size();
+  }
+
+  /** Forwards a request; the route's future completes with the upstream's answer. */
+  Route forward(io.mcpoperator.gateway.mcp.McpRequest request) throws IOException {
+    String id = "gw-" + ids.incrementAndGet();
+    Optional<JsonValue> token = request.progressToken();
+    JsonObject params =
+        token.isPresent() ? ProgressTokens.replace(request.params(), id) : request.params();
+    var route = new Route(id, request, token, new CompletableFuture<>());
+    routes.put(id, route);
+    route.response().whenComplete((r, e) -> routes.remove(id));
+    try {
+      upstream.send(new Request(Json.string(id), request.method(), params));
+    } catch (IOException e) {
+      routes.remove(id);
+      throw e;
+    }
+    return route;
+  }
+
+  /** Tells the upstream a forwarded request was cancelled. */
+  void cancel(Route route, String reason) {
+    if (routes.remove(route.upstreamId()) != null) {
+      sendQuietly(
+          new Notification(
+              "notifications/cancelled",
+              Json.object().add("requestId", route.upstreamId()).add("reason", reason).build()));
+    }
+  }
+
+  void sendQuietly(JsonRpcMessage message) {
+    try {
+      upstream.send(message);
+    } catch (IOException e) {
+      LOG.debug("could not send {} upstream: {}", message, e.getMessage());
+    }
+  }
+
+  @Override
+  public void connected() {
+    Thread.ofVirtual().name("upstream-initialize").start(this::initialize);
+  }
+
+  private void initialize() {
+    String id = "gw-init-" + ids.incrementAndGet();
+    var future = new CompletableFuture<Response>();
+    internal.put(id, future);
+    var params =
+        Json.object()
+            .add("protocolVersion", McpProtocol.LATEST_SESSION_VERSION)
+            .add(
+                "capabilities",
+                Json.object()
+                    .add("roots", Json.object().add("listChanged", true))
+                    .add("sampling", Json.object())
+                    .add("elicitation", Json.object()))
+            .add("clientInfo", Json.object().add("name", "mcp-gateway").add("version", "0.1.0"))
+            .build();
+    try {
+      upstream.send(new Request(Json.string(id), "initialize", params));
+      Response response = future.get(initializeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (response instanceof Result(var rid, JsonObject result)) {
+        sendQuietly(new Notification("notifications/initialized", JsonValue.EMPTY_JSON_OBJECT));
+        var serverIdentity =
+            new ServerIdentity(
+                Json.object(result, "serverInfo").orElse(JsonValue.EMPTY_JSON_OBJECT),
+                Json.object(result, "capabilities").orElse(JsonValue.EMPTY_JSON_OBJECT),
+                Json.string(result, "instructions"));
+        ServerIdentity previous;
+        synchronized (identity) {
+          previous = identity.getAndSet(serverIdentity);
+          identity.notifyAll();
+        }
+        LOG.info(
+            "upstream initialized: {} {} (protocol {})",
+            Json.string(serverIdentity.serverInfo(), "name").orElse("?"),
+            Json.string(serverIdentity.serverInfo(), "version").orElse("?"),
+            Json.string(result, "protocolVersion").orElse("?"));
+        events.initialized();
+        if (previous != null && !previous.capabilities().equals(serverIdentity.capabilities())) {
+          notifications.capabilitiesChanged();
+        }
+      } else {
+        LOG.warn("upstream refused initialize: {}", response);
+      }
+    } catch (IOException
+        | java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException e) {
+      LOG.warn("upstream initialize failed: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      internal.remove(id);
+    }
+  }
+
+  @Override
+  public void received(JsonRpcMessage message, Optional<JsonValue> related) {
+    switch (message) {
+      case Response r -> response(r);
+      case Request r -> serverRequest(r, related);
+      case Notification n -> notification(n, related);
+    }
+  }
+
+  private void response(Response response) {
+    if (!(response.id() instanceof JsonString id)) {
+      LOG.debug("upstream response without a gateway id: {}", response);
+      return;
+    }
+    var waiting = internal.remove(id.getString());
+    if (waiting != null) {
+      waiting.complete(response);
+      return;
+    }
+    Route route = routes.remove(id.getString());
+    if (route != null) {
+      route.response().complete(response);
+    }
+  }
+
+  private void serverRequest(Request request, Optional<JsonValue> related) {
+    if (request.method().equals("ping")) {
+      sendQuietly(new Result(request.id(), JsonValue.EMPTY_JSON_OBJECT));
+      return;
+    }
+    Optional<Route> route = related.flatMap(this::route).or(this::onlyRoute);
+    if (route.isEmpty()) {
+      sendQuietly(
+          new Failure(
+              request.id(),
+              JsonRpcError.internal(
+                  "the gateway cannot tell which client session " + request.method() + " is for")));
+      return;
+    }
+    route
+        .get()
+        .client()
+        .request(request.method(), request.params())
+        .whenComplete(
+            (answer, error) ->
+                sendQuietly(
+                    answer != null
+                        ? withId(answer, request.id())
+                        : new Failure(
+                            request.id(),
+                            JsonRpcError.internal("client did not answer: " + error))));
+  }
+
+  private void notification(Notification notification, Optional<JsonValue> related) {
+    if (notification.method().equals("notifications/progress")) {
+      Optional<JsonValue> token = Optional.ofNullable(notification.params().get("progressToken"));
+      Optional<Route> route = token.flatMap(this::route);
+      route.ifPresent(
+          r ->
+              r.client()
+                  .notify(
+                      notification.method(),
+                      ProgressTokens.restore(
+                          notification.params(), r.progressToken().orElse(JsonValue.NULL))));
+      return;
+    }
+    Optional<Route> route = related.flatMap(this::route);
+    if (route.isPresent()) {
+      route.get().client().notify(notification.method(), notification.params());
+      return;
+    }
+    notifications.fanOut(notification);
+  }
+
+  private Optional<Route> route(JsonValue id) {
+    return id instanceof JsonString s
+        ? Optional.ofNullable(routes.get(s.getString()))
+        : Optional.empty();
+  }
+
+  /**
+   * Without transport-level association (stdio), a server request can only go to the one caller.
+   */
+  private Optional<Route> onlyRoute() {
+    var all = routes.values().stream().map(r -> r.client().session().id()).distinct().toList();
+    return all.size() == 1 ? routes.values().stream().findFirst() : Optional.empty();
+  }
+
+  private static Response withId(Response answer, JsonValue id) {
+    return switch (answer) {
+      case Result r -> new Result(id, r.result());
+      case Failure f -> new Failure(id, f.error());
+    };
+  }
+
+  @Override
+  public void disconnected(String reason) {
+    identity.set(null);
+    events.disconnected();
+    var error =
+        JsonRpcError.of(
+            JsonRpcError.SERVER_UNAVAILABLE, "Upstream MCP server disconnected: " + reason);
+    for (Route route : routes.values()) {
+      route.response().complete(new Failure(Json.string(route.upstreamId()), error));
+    }
+    internal.values().forEach(f -> f.complete(new Failure(JsonValue.NULL, error)));
+  }
+
+  public void close() {
+    upstream.close();
+  }
+}

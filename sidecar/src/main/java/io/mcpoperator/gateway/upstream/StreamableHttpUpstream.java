@@ -1,0 +1,202 @@
+package io.mcpoperator.gateway.upstream;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.gateway.mcp.transport.McpHeaders;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An upstream speaking Streamable HTTP. Each request is its own POST (answered as JSON or SSE; the
+ * messages of an SSE answer are tagged with the request they came with), a GET stream carries
+ * server-initiated messages. The upstream's session id and protocol version are learned from
+ * initialize; a 404 (session gone) or a connection failure counts as a disconnect, and the
+ * connection is re-established with backoff.
+ */
+public final class StreamableHttpUpstream implements Upstream {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpUpstream.class);
+  private final URI uri;
+  private final Backoff backoff;
+  private final WebClient client;
+  private final AtomicBoolean up = new AtomicBoolean();
+  private volatile UpstreamListener listener;
+  private volatile Optional<String> sessionId = Optional.empty();
+  private volatile Optional<String> protocolVersion = Optional.empty();
+  private volatile boolean closed;
+
+  public StreamableHttpUpstream(URI uri, Backoff backoff) {
+    this.uri = uri;
+    this.backoff = backoff;
+    this.client =
+        WebClient.builder().connectTimeout(Duration.ofSeconds(5)).followRedirects(false).build();
+  }
+
+  @Override
+  public void start(UpstreamListener listener) {
+    this.listener = listener;
+    up.set(true);
+    listener.connected();
+  }
+
+  @Override
+  public void send(JsonRpcMessage message) throws IOException {
+    if (!up.get()) {
+      throw new IOException("upstream " + uri + " is not reachable");
+    }
+    Thread.ofVirtual().name("upstream-http").start(() -> post(message));
+  }
+
+  private void post(JsonRpcMessage message) {
+    var request =
+        client
+            .post()
+            .uri(uri)
+            .header(HeaderNames.CONTENT_TYPE, "application/json")
+            .header(HeaderNames.ACCEPT, "application/json, text/event-stream");
+    sessionId.ifPresent(id -> request.header(McpHeaders.SESSION_ID, id));
+    protocolVersion.ifPresent(v -> request.header(McpHeaders.PROTOCOL_VERSION, v));
+    Optional<Request> call = message instanceof Request r ? Optional.of(r) : Optional.empty();
+    try (HttpClientResponse response = request.submit(JsonRpcCodec.encode(message))) {
+      Status status = response.status();
+      if (status.code() == 404 && sessionId.isPresent()) {
+        fail(call, "upstream session expired");
+        reconnect("upstream session expired (404)");
+        return;
+      }
+      if (status.code() >= 300) {
+        fail(call, "upstream answered HTTP " + status.code());
+        return;
+      }
+      if (call.isPresent() && call.get().method().equals("initialize")) {
+        sessionId = response.headers().first(McpHeaders.SESSION_ID);
+        HttpMessages.deliver(response, new VersionCapture(listener), call.map(Request::id));
+        openStream();
+        return;
+      }
+      HttpMessages.deliver(response, listener, call.map(Request::id));
+    } catch (IOException | RuntimeException e) {
+      fail(call, "upstream unreachable: " + e.getMessage());
+      reconnect("upstream unreachable: " + e.getMessage());
+    }
+  }
+
+  /** Learns the negotiated protocol version from the initialize result on its way through. */
+  private final class VersionCapture implements UpstreamListener {
+    private final UpstreamListener delegate;
+
+    VersionCapture(UpstreamListener delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void connected() {}
+
+    @Override
+    public void received(JsonRpcMessage message, Optional<jakarta.json.JsonValue> related) {
+      if (message instanceof Result r) {
+        protocolVersion = Json.string(r.result(), "protocolVersion");
+      }
+      delegate.received(message, related);
+    }
+
+    @Override
+    public void disconnected(String reason) {}
+  }
+
+  private void fail(Optional<Request> call, String reason) {
+    call.ifPresent(
+        r ->
+            listener.received(
+                new Failure(r.id(), JsonRpcError.of(JsonRpcError.SERVER_UNAVAILABLE, reason)),
+                Optional.empty()));
+  }
+
+  private void reconnect(String reason) {
+    if (closed || !up.compareAndSet(true, false)) {
+      return;
+    }
+    sessionId = Optional.empty();
+    protocolVersion = Optional.empty();
+    LOG.warn("upstream {} lost: {}", uri, reason);
+    listener.disconnected(reason);
+    Thread.ofVirtual()
+        .name("upstream-http-reconnect")
+        .start(
+            () -> {
+              try {
+                backoff.pause();
+              } catch (InterruptedException e) {
+                return;
+              }
+              if (!closed && up.compareAndSet(false, true)) {
+                listener.connected();
+              }
+            });
+  }
+
+  /** The GET stream for server-initiated messages; a 405 means the server has none. */
+  private void openStream() {
+    Thread.ofVirtual()
+        .name("upstream-http-stream")
+        .start(
+            () -> {
+              Optional<String> session = sessionId;
+              while (!closed && up.get() && session.equals(sessionId)) {
+                var request =
+                    client
+                        .get()
+                        .uri(uri)
+                        .readTimeout(Duration.ofDays(365))
+                        .header(HeaderNames.ACCEPT, "text/event-stream");
+                session.ifPresent(id -> request.header(McpHeaders.SESSION_ID, id));
+                protocolVersion.ifPresent(v -> request.header(McpHeaders.PROTOCOL_VERSION, v));
+                try (HttpClientResponse response = request.request()) {
+                  if (response.status().code() != 200) {
+                    return;
+                  }
+                  HttpMessages.deliver(response, listener, Optional.empty());
+                } catch (IOException | RuntimeException e) {
+                  LOG.debug("upstream GET stream ended: {}", e.getMessage());
+                }
+                try {
+                  backoff.pause();
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+  }
+
+  @Override
+  public String describe() {
+    return "streamable-http " + uri;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    sessionId.ifPresent(
+        id -> {
+          try (var response =
+              client.delete().uri(uri).header(McpHeaders.SESSION_ID, id).request()) {
+            LOG.debug("upstream session deleted: {}", response.status());
+          } catch (RuntimeException e) {
+            LOG.debug("could not delete upstream session: {}", e.getMessage());
+          }
+        });
+  }
+}

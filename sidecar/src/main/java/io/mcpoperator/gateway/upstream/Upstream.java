@@ -1,0 +1,29 @@
+package io.mcpoperator.gateway.upstream;
+
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import java.io.IOException;
+
+/**
+ * A message channel to the one upstream MCP server of this gateway. It connects by itself,
+ * reconnects with backoff when the server goes away, and reports each (re)connection, so the caller
+ * can initialize the new connection.
+ */
+public interface Upstream extends AutoCloseable {
+
+  /** Starts connecting; events go to {@code listener}. Called once. */
+  void start(UpstreamListener listener);
+
+  /**
+   * Sends a message.
+   *
+   * @throws IOException when there is no live connection
+   */
+  void send(JsonRpcMessage message) throws IOException;
+
+  /** For logs: what this upstream is. */
+  String describe();
+
+  /** Disconnects for good (stops a spawned process). */
+  @Override
+  void close();
+}

@@ -1,0 +1,82 @@
+package io.mcpoperator.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mcpoperator.gateway.config.GatewayConfig.Transport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+  @Test
+  void readsTheOperatorGeneratedConfiguration() throws Exception {
+    GatewayConfig config =
+        ConfigLoader.load(Path.of("src/test/resources/config/operator-generated.json"));
+    assertThat(config.server()).isEqualTo(new GatewayConfig.ServerRef("platform", "github"));
+    assertThat(config.port()).isEqualTo(8090);
+    assertThat(config.upstream().transport()).isEqualTo(Transport.STREAMABLE_HTTP);
+    assertThat(config.upstream().url()).contains("http://127.0.0.1:3000/api/mcp");
+    assertThat(config.upstream().fifoDir()).isEqualTo("/var/run/mcp-stdio");
+    assertThat(config.redis())
+        .contains(
+            new GatewayConfig.RedisConfig("redis-master", 6380, "MCP_GATEWAY_REDIS_PASSWORD", 2));
+    assertThat(config.limits().requestTimeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(config.limits().maxConcurrentRequests()).isEqualTo(250);
+    assertThat(config.limits().maxBodyBytes()).isEqualTo(1048576);
+    assertThat(config.limits().allowedOrigins()).containsExactly("https://chat.example.com");
+  }
+
+  @Test
+  void readsAStdioSampleAndIgnoresUnknownFields() throws Exception {
+    GatewayConfig config = ConfigLoader.load(Path.of("src/test/resources/config/sample.json"));
+    assertThat(config.upstream().transport()).isEqualTo(Transport.STDIO);
+    assertThat(config.upstream().command()).isEmpty();
+    assertThat(config.redis()).isPresent();
+    assertThat(config.redis().get().password())
+        .isEqualTo(
+            Optional.ofNullable(System.getenv("MCP_GATEWAY_REDIS_PASSWORD"))
+                .filter(p -> !p.isEmpty()));
+  }
+
+  @Test
+  void anEmptyDocumentTakesTheContractDefaults() {
+    GatewayConfig config = ConfigLoader.parse("{}");
+    assertThat(config.port()).isEqualTo(8090);
+    assertThat(config.upstream())
+        .isEqualTo(
+            new GatewayConfig.UpstreamConfig(
+                Transport.STDIO, Optional.empty(), List.of(), "/var/run/mcp-stdio"));
+    assertThat(config.redis()).isEmpty();
+    assertThat(config.limits())
+        .isEqualTo(
+            new GatewayConfig.Limits(
+                Duration.ofSeconds(30), 100, 4194304, List.of(), Duration.ofMinutes(30)));
+    assertThat(config.tools()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[]                                                      | must be a JSON object",
+        "{nope                                                   | not valid JSON",
+        "{\"version\":2}                                         | unsupported gateway configuration version 2",
+        "{\"upstream\":{\"transport\":\"carrier-pigeon\"}}       | upstream.transport must be one of",
+        "{\"upstream\":{\"transport\":\"sse\"}}                  | upstream.url is required",
+        "{\"limits\":{\"requestTimeoutMs\":0}}                   | limits.requestTimeoutMs must be positive",
+        "{\"limits\":{\"maxConcurrentRequests\":\"many\"}}       | maxConcurrentRequests must be an integer",
+        "{\"listen\":{\"port\":70000}}                           | listen.port must be a port number",
+        "{\"redis\":{\"port\":1}}                                | redis.host is required",
+      })
+  void rejectsBadValuesNamingTheField(String json, String message) {
+    assertThatThrownBy(() -> ConfigLoader.parse(json))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
+  }
+}

@@ -1,0 +1,41 @@
+package io.mcpoperator.gateway.testing;
+
+import io.mcpoperator.gateway.config.ConfigLoader;
+import io.mcpoperator.gateway.config.GatewayConfig;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import java.util.List;
+
+/** Gateway configurations for tests: port 0, a stdio command, custom limits. */
+public final class Configs {
+  private Configs() {}
+
+  public static GatewayConfig http(String transport, String url) {
+    return ConfigLoader.parse(
+        Json.write(
+            Json.object()
+                .add("listen", Json.object().add("port", 0))
+                .add("upstream", Json.object().add("transport", transport).add("url", url))
+                .build()));
+  }
+
+  public static GatewayConfig fifo(String dir) {
+    return ConfigLoader.parse(
+        Json.write(
+            Json.object()
+                .add("listen", Json.object().add("port", 0))
+                .add("upstream", Json.object().add("transport", "stdio").add("fifoDir", dir))
+                .build()));
+  }
+
+  public static GatewayConfig stdio(List<String> command, int requestTimeoutMs) {
+    var cmd = Json.array();
+    command.forEach(cmd::add);
+    return ConfigLoader.parse(
+        Json.write(
+            Json.object()
+                .add("listen", Json.object().add("port", 0))
+                .add("upstream", Json.object().add("transport", "stdio").add("command", cmd))
+                .add("limits", Json.object().add("requestTimeoutMs", requestTimeoutMs))
+                .build()));
+  }
+}

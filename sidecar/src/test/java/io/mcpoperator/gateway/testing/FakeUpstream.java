@@ -1,0 +1,149 @@
+package io.mcpoperator.gateway.testing;
+
+import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A stdio MCP server for error paths, run as its own process: prints a non-JSON banner first; tools
+ * echo, slow (never answers), crash (exits), progress, sample (asks the client), notify
+ * (list_changed + an error log message) and lastCancelled (the last cancelled request id).
+ */
+public final class FakeUpstream {
+  private static String lastCancelled = "";
+  private static JsonValue waitingForSample;
+
+  private FakeUpstream() {}
+
+  public static void main(String[] args) throws IOException {
+    System.out.println("fake upstream starting (not JSON)");
+    System.out.flush();
+    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = in.readLine()) != null) {
+      for (var entry : JsonRpcCodec.decode(line).entries()) {
+        if (entry instanceof DecodedBody.Valid(JsonRpcMessage message)) {
+          handle(message);
+        }
+      }
+    }
+  }
+
+  private static void handle(JsonRpcMessage message) {
+    switch (message) {
+      case Request r -> request(r);
+      case Notification n when n.method().equals("notifications/cancelled") ->
+          lastCancelled = String.valueOf(n.params().get("requestId"));
+      case Response r when waitingForSample != null -> {
+        String text = r instanceof Result res ? Json.write(res.result()) : "error";
+        send(new Result(waitingForSample, text(text)));
+        waitingForSample = null;
+      }
+      default -> {}
+    }
+  }
+
+  private static void request(Request r) {
+    switch (r.method()) {
+      case "initialize" ->
+          send(
+              new Result(
+                  r.id(),
+                  Json.object()
+                      .add("protocolVersion", r.params().getString("protocolVersion", "2025-06-18"))
+                      .add(
+                          "capabilities",
+                          Json.object()
+                              .add("tools", Json.object().add("listChanged", true))
+                              .add("logging", Json.object()))
+                      .add("serverInfo", Json.object().add("name", "fake").add("version", "1"))
+                      .build()));
+      case "tools/list" -> {
+        var tools = Json.array();
+        for (String name :
+            List.of("echo", "slow", "crash", "progress", "sample", "notify", "lastCancelled")) {
+          tools.add(
+              Json.object()
+                  .add("name", name)
+                  .add("inputSchema", Json.object().add("type", "object")));
+        }
+        send(new Result(r.id(), Json.object().add("tools", tools).build()));
+      }
+      case "tools/call" -> call(r);
+      default ->
+          send(
+              new JsonRpcMessage.Failure(
+                  r.id(),
+                  io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError.methodNotFound(r.method())));
+    }
+  }
+
+  private static void call(Request r) {
+    JsonObject args = Json.object(r.params(), "arguments").orElse(JsonValue.EMPTY_JSON_OBJECT);
+    switch (Json.string(r.params(), "name").orElse("")) {
+      case "echo" -> send(new Result(r.id(), text(Json.string(args, "text").orElse(""))));
+      case "slow" -> {}
+      case "crash" -> System.exit(3);
+      case "progress" -> {
+        JsonValue token = r.params().getJsonObject("_meta").get("progressToken");
+        send(
+            new Notification(
+                "notifications/progress",
+                Json.object()
+                    .add("progressToken", token)
+                    .add("progress", 1)
+                    .add("total", 1)
+                    .build()));
+        send(new Result(r.id(), text("token was " + token)));
+      }
+      case "sample" -> {
+        waitingForSample = r.id();
+        send(
+            new Request(
+                Json.string("up-1"),
+                "sampling/createMessage",
+                Json.object().add("maxTokens", 5).build()));
+      }
+      case "notify" -> {
+        send(new Notification("notifications/tools/list_changed", JsonValue.EMPTY_JSON_OBJECT));
+        send(
+            new Notification(
+                "notifications/message",
+                Json.object().add("level", "error").add("data", "bad thing").build()));
+        send(new Result(r.id(), text("notified")));
+      }
+      case "lastCancelled" -> send(new Result(r.id(), text(lastCancelled)));
+      default -> send(new Result(r.id(), text("unknown")));
+    }
+  }
+
+  private static JsonObject text(String text) {
+    return Json.object()
+        .add("content", Json.array().add(Json.object().add("type", "text").add("text", text)))
+        .build();
+  }
+
+  private static synchronized void send(JsonRpcMessage message) {
+    System.out.println(JsonRpcCodec.encode(message));
+    System.out.flush();
+  }
+
+  /** The command that runs this server with the test class path. */
+  public static List<String> command() {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return List.of(
+        java, "-cp", System.getProperty("java.class.path"), FakeUpstream.class.getName());
+  }
+}
