@@ -1,10 +1,14 @@
 package io.mcpoperator.operator.api;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A status condition following the Kubernetes API conventions. {@code lastTransitionTime} is held
@@ -38,7 +42,8 @@ public record Condition(
     return "True".equals(status);
   }
 
-  JsonObject toJson() {
+  /** The condition as written to a status. */
+  public JsonObject toJson() {
     JsonObject json = new JsonObject();
     json.addProperty("type", type);
     json.addProperty("status", status);
@@ -49,6 +54,24 @@ public record Condition(
     json.addProperty("reason", reason);
     json.addProperty("message", message);
     return json;
+  }
+
+  /** The readable conditions of a status object (entries of the wrong shape are skipped). */
+  public static List<Condition> listOf(JsonObject status) {
+    List<Condition> conditions = new ArrayList<>();
+    JsonElement array = status == null ? null : status.get("conditions");
+    if (array != null && array.isJsonArray()) {
+      for (JsonElement c : array.getAsJsonArray()) {
+        if (c.isJsonObject()) {
+          try {
+            conditions.add(fromJson(c.getAsJsonObject()));
+          } catch (InvalidSpecException | DateTimeParseException unreadable) {
+            // a condition someone else wrote badly is replaced on the next write
+          }
+        }
+      }
+    }
+    return List.copyOf(conditions);
   }
 
   static Condition fromJson(JsonObject json) {

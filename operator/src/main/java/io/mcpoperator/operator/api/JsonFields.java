@@ -123,6 +123,37 @@ final class JsonFields {
     return new JsonFields(object(field).orElse(null), path(field));
   }
 
+  boolean bool(String field, boolean defaultValue) {
+    return field(field)
+        .map(
+            v -> {
+              if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isBoolean()) {
+                throw invalid(field, "must be true or false");
+              }
+              return v.getAsBoolean();
+            })
+        .orElse(defaultValue);
+  }
+
+  /** The items of a list of objects, each read with its indexed path ({@code spec.x[2]}). */
+  List<JsonFields> objects(String field) {
+    List<JsonFields> out = new ArrayList<>();
+    JsonArray array = array(field);
+    for (int i = 0; i < array.size(); i++) {
+      JsonElement item = array.get(i);
+      if (!item.isJsonObject()) {
+        throw invalid(field + "[" + i + "]", "must be an object");
+      }
+      out.add(new JsonFields(item.getAsJsonObject(), path(field) + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /** A required string field. */
+  String required(String field, String hint) {
+    return string(field).orElseThrow(() -> invalid(field, "is required: " + hint));
+  }
+
   boolean has(String field) {
     return field(field).isPresent();
   }

@@ -34,7 +34,8 @@ public final class McpServerParser {
     }
   }
 
-  private static ResourceMeta meta(JsonObject metadata) {
+  /** The metadata of any of our custom resources; unreadable fields are left empty. */
+  static ResourceMeta meta(JsonObject metadata) {
     JsonFields m = new JsonFields(metadata, "metadata");
     return new ResourceMeta(
         m.string("namespace").orElse(""),
@@ -44,7 +45,8 @@ public final class McpServerParser {
         m.string("resourceVersion").orElse(""),
         lenient(() -> m.stringMap("labels"), java.util.Map.of()),
         lenient(() -> m.string("deletionTimestamp").map(OffsetDateTime::parse), Optional.empty()),
-        lenient(() -> m.strings("finalizers"), java.util.List.of()));
+        lenient(() -> m.strings("finalizers"), java.util.List.of()),
+        lenient(() -> m.string("creationTimestamp").map(OffsetDateTime::parse), Optional.empty()));
   }
 
   private static Optional<McpServerStatus> status(JsonObject raw) {
@@ -59,7 +61,7 @@ public final class McpServerParser {
     }
   }
 
-  private static JsonObject object(JsonObject raw, String field) {
+  static JsonObject object(JsonObject raw, String field) {
     JsonElement value = raw == null ? null : raw.get(field);
     return value != null && value.isJsonObject() ? value.getAsJsonObject() : new JsonObject();
   }

@@ -1,6 +1,7 @@
 package io.mcpoperator.operator.desired;
 
 import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.McpServer;
 import io.mcpoperator.operator.api.ResourceMeta;
 import java.util.Map;
@@ -14,9 +15,9 @@ final class DesiredConfigMap {
     return server.name() + "-gateway";
   }
 
-  static V1ConfigMap of(McpServer server, ChildSettings settings) {
+  static V1ConfigMap of(McpServer server, Aggregation aggregation, ChildSettings settings) {
     Map<String, String> data = new TreeMap<>();
-    data.put(GatewayConfig.KEY, GatewayConfig.text(server, settings));
+    data.put(GatewayConfig.KEY, GatewayConfig.text(server, aggregation, settings));
     if (DesiredPodTemplate.stdio(server)) {
       data.put(StdioShim.KEY, StdioShim.SCRIPT);
     }

@@ -6,6 +6,7 @@ import io.kubernetes.client.openapi.models.V1DeploymentSpec;
 import io.kubernetes.client.openapi.models.V1DeploymentStrategy;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
 import io.kubernetes.client.openapi.models.V1RollingUpdateDeployment;
+import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.McpServer;
 import java.util.TreeMap;
 
@@ -18,7 +19,7 @@ final class DesiredDeployment {
 
   private DesiredDeployment() {}
 
-  static V1Deployment of(McpServer server, ChildSettings settings) {
+  static V1Deployment of(McpServer server, Aggregation aggregation, ChildSettings settings) {
     return new V1Deployment()
         .apiVersion("apps/v1")
         .kind("Deployment")
@@ -37,6 +38,6 @@ final class DesiredDeployment {
                             new V1RollingUpdateDeployment()
                                 .maxUnavailable(new IntOrString(0))
                                 .maxSurge(new IntOrString("25%"))))
-                .template(DesiredPodTemplate.of(server, settings)));
+                .template(DesiredPodTemplate.of(server, aggregation, settings)));
   }
 }

@@ -4,6 +4,7 @@ import io.kubernetes.client.openapi.models.V1LocalObjectReference;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
+import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.KubernetesJson;
 import io.mcpoperator.operator.api.McpServer;
 import io.mcpoperator.operator.api.McpServerSpec;
@@ -26,7 +27,7 @@ final class DesiredPodTemplate {
     return server.spec().image().isPresent() && server.spec().transport() == Transport.STDIO;
   }
 
-  static V1PodTemplateSpec of(McpServer server, ChildSettings settings) {
+  static V1PodTemplateSpec of(McpServer server, Aggregation aggregation, ChildSettings settings) {
     McpServerSpec spec = server.spec();
     boolean withServer = spec.image().isPresent();
     V1PodSpec pod =
@@ -34,10 +35,10 @@ final class DesiredPodTemplate {
             .securityContext(SecurityDefaults.pod(spec.podSecurityContext()))
             .volumes(PodVolumes.all(server));
     if (withServer) {
-      pod.initContainers(List.of(GatewayContainer.of(server, settings, true)))
+      pod.initContainers(List.of(GatewayContainer.of(server, aggregation, settings, true)))
           .containers(List.of(ServerContainer.of(server, settings)));
     } else {
-      pod.containers(List.of(GatewayContainer.of(server, settings, false)));
+      pod.containers(List.of(GatewayContainer.of(server, aggregation, settings, false)));
     }
     spec.serviceAccountName()
         .ifPresentOrElse(pod::serviceAccountName, () -> pod.automountServiceAccountToken(false));

@@ -4,6 +4,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.mcpoperator.operator.aggregate.Aggregation;
+import io.mcpoperator.operator.aggregate.Entry;
 import io.mcpoperator.operator.api.GatewayConfigSpec;
 import io.mcpoperator.operator.api.McpServer;
 import io.mcpoperator.operator.api.McpServerSpec;
@@ -23,12 +25,12 @@ public final class GatewayConfig {
   private GatewayConfig() {}
 
   /** The document as JSON text, pretty-printed with a stable field order and a final newline. */
-  public static String text(McpServer server, ChildSettings settings) {
-    return PRETTY.toJson(of(server, settings)) + "\n";
+  public static String text(McpServer server, Aggregation aggregation, ChildSettings settings) {
+    return PRETTY.toJson(of(server, aggregation, settings)) + "\n";
   }
 
-  /** The document. */
-  public static JsonObject of(McpServer server, ChildSettings settings) {
+  /** The document, with the served tools, prompts and resources of {@code aggregation}. */
+  public static JsonObject of(McpServer server, Aggregation aggregation, ChildSettings settings) {
     McpServerSpec spec = server.spec();
     JsonObject config = new JsonObject();
     config.addProperty("version", 1);
@@ -42,10 +44,16 @@ public final class GatewayConfig {
     config.add("upstream", upstream(spec));
     config.add("redis", spec.redis().map(GatewayConfig::redis).orElse(null));
     config.add("limits", limits(spec.config()));
-    config.add("tools", new JsonArray());
-    config.add("prompts", new JsonArray());
-    config.add("resources", new JsonArray());
+    config.add("tools", array(aggregation.tools()));
+    config.add("prompts", array(aggregation.prompts()));
+    config.add("resources", array(aggregation.resources()));
     return config;
+  }
+
+  private static JsonArray array(java.util.List<? extends Entry> entries) {
+    JsonArray array = new JsonArray();
+    entries.forEach(e -> array.add(e.toJson()));
+    return array;
   }
 
   private static JsonObject upstream(McpServerSpec spec) {

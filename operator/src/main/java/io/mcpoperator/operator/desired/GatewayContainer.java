@@ -9,6 +9,8 @@ import io.kubernetes.client.openapi.models.V1HTTPGetAction;
 import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
+import io.mcpoperator.operator.aggregate.Aggregation;
+import io.mcpoperator.operator.aggregate.SecretEnv;
 import io.mcpoperator.operator.api.KubernetesJson;
 import io.mcpoperator.operator.api.McpServer;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ final class GatewayContainer {
    * The gateway container; {@code nativeSidecar} makes it an init container that keeps running
    * ({@code restartPolicy: Always}), started before and stopped after the server container.
    */
-  static V1Container of(McpServer server, ChildSettings settings, boolean nativeSidecar) {
+  static V1Container of(
+      McpServer server, Aggregation aggregation, ChildSettings settings, boolean nativeSidecar) {
     List<V1VolumeMount> mounts = new ArrayList<>();
     mounts.add(PodVolumes.mount(PodVolumes.GATEWAY_CONFIG, PodVolumes.CONFIG_DIR, true));
     mounts.add(PodVolumes.mount(PodVolumes.GATEWAY_TMP, "/tmp", false));
@@ -44,7 +47,7 @@ final class GatewayContainer {
                         .name(PORT_NAME)
                         .containerPort(settings.gatewayPort())
                         .protocol("TCP")))
-            .env(env(server))
+            .env(env(server, aggregation))
             .resources(KubernetesJson.copy(settings.gatewayResources()))
             .startupProbe(probe("/observe/health/live", 2, 60))
             .livenessProbe(probe("/observe/health/live", 10, 3))
@@ -54,23 +57,37 @@ final class GatewayContainer {
     return nativeSidecar ? container.restartPolicy("Always") : container;
   }
 
-  private static List<V1EnvVar> env(McpServer server) {
-    return server
+  /**
+   * The Redis password and the Secret keys of aggregated tools' headers, each through {@code
+   * secretKeyRef}: the operator never reads a Secret. Header Secrets are optional, so a missing one
+   * fails only the tools that use it (the gateway reports it), not the whole pod.
+   */
+  private static List<V1EnvVar> env(McpServer server, Aggregation aggregation) {
+    List<V1EnvVar> env = new ArrayList<>();
+    server
         .spec()
         .redis()
         .flatMap(r -> r.passwordSecret())
-        .map(
+        .ifPresent(
             secret ->
-                List.of(
-                    new V1EnvVar()
-                        .name(GatewayConfig.REDIS_PASSWORD_ENV)
-                        .valueFrom(
-                            new V1EnvVarSource()
-                                .secretKeyRef(
-                                    new V1SecretKeySelector()
-                                        .name(secret.name())
-                                        .key(secret.key())))))
-        .orElse(null);
+                env.add(
+                    secretVar(
+                        GatewayConfig.REDIS_PASSWORD_ENV,
+                        new V1SecretKeySelector().name(secret.name()).key(secret.key()))));
+    for (SecretEnv secret : aggregation.secretEnvs()) {
+      env.add(
+          secretVar(
+              secret.variable(),
+              new V1SecretKeySelector()
+                  .name(secret.secret().name())
+                  .key(secret.secret().key())
+                  .optional(true)));
+    }
+    return env.isEmpty() ? null : env;
+  }
+
+  private static V1EnvVar secretVar(String name, V1SecretKeySelector selector) {
+    return new V1EnvVar().name(name).valueFrom(new V1EnvVarSource().secretKeyRef(selector));
   }
 
   private static V1Probe probe(String path, int periodSeconds, int failureThreshold) {

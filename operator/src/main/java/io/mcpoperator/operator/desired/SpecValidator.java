@@ -2,6 +2,7 @@ package io.mcpoperator.operator.desired;
 
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
+import io.mcpoperator.operator.aggregate.LabelSelectors;
 import io.mcpoperator.operator.api.McpServer;
 import io.mcpoperator.operator.api.McpServerSpec;
 import io.mcpoperator.operator.api.ParsedServer;
@@ -25,6 +26,10 @@ public final class SpecValidator {
           "spec.port "
               + spec.port()
               + " is the port of the gateway sidecar in the same pod: choose another spec.port");
+    }
+    Optional<String> selector = spec.toolSelector().flatMap(LabelSelectors::problem);
+    if (selector.isPresent()) {
+      return selector;
     }
     List<V1Volume> volumes = spec.volumes();
     for (int i = 0; i < volumes.size(); i++) {

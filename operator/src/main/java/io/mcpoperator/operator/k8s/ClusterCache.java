@@ -16,8 +16,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Informer caches of MCPServers and of the objects the operator manages, one informer per type and
- * watched namespace (or one cluster-wide). Reads come from here; the API is asked only on a miss.
+ * Informer caches of MCPServers, of the objects they aggregate (MCPTools, MCPPrompts, MCPResources)
+ * and of the objects the operator manages, one informer per type and watched namespace (or one
+ * cluster-wide). Reads come from here; the API is asked only on a miss.
+ *
+ * <p>Services are cached unfiltered: MCPTools and MCPResources may call any Service, and a Service
+ * that appears later must turn them ready. That costs memory for every Service in the watched
+ * namespaces (a few KiB each); children are still told apart by their owner references.
+ * Deployments, ConfigMaps, Ingresses, PodDisruptionBudgets and pods are cached only with the
+ * managed-by label.
  */
 public final class ClusterCache implements AutoCloseable {
 
@@ -27,18 +34,52 @@ public final class ClusterCache implements AutoCloseable {
   private final Map<ResourceType, List<SharedIndexInformer<DynamicKubernetesObject>>> informers =
       new LinkedHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
+  private final List<String> namespaces;
 
   /**
    * Informers for MCPServers and every child type plus pods, over {@code watchClient} (which must
    * have no read timeout), in {@code namespaces} (empty: all namespaces).
    */
   public ClusterCache(ApiClient watchClient, List<String> namespaces, Duration serverResync) {
+    this.namespaces = List.copyOf(namespaces);
     List<ResourceType> managed = new ArrayList<>(ResourceType.CHILDREN);
+    managed.remove(ResourceType.SERVICE);
     managed.add(ResourceType.POD);
     add(watchClient, ResourceType.MCP_SERVER, namespaces, Optional.empty(), serverResync);
+    for (ResourceType type : ResourceType.MEMBERS) {
+      add(watchClient, type, namespaces, Optional.empty(), serverResync);
+    }
+    add(watchClient, ResourceType.SERVICE, namespaces, Optional.empty(), Duration.ZERO);
     for (ResourceType type : managed) {
       add(watchClient, type, namespaces, Optional.of(MANAGED_SELECTOR), Duration.ZERO);
     }
+    for (ResourceType type : List.of(ResourceType.MCP_TOOL, ResourceType.MCP_RESOURCE)) {
+      informers
+          .get(type)
+          .forEach(i -> i.addIndexers(Map.of(ServiceReferences.INDEX, ServiceReferences::of)));
+    }
+  }
+
+  /** The namespaces watched; empty means all. */
+  public List<String> namespaces() {
+    return namespaces;
+  }
+
+  /** True when objects of {@code namespace} are cached. */
+  public boolean watches(String namespace) {
+    return namespaces.isEmpty() || namespaces.contains(namespace);
+  }
+
+  /** MCPTools or MCPResources that call the Service {@code namespace/name}. */
+  public List<DynamicKubernetesObject> callersOf(ResourceType type, String namespace, String name) {
+    return informers.get(type).stream()
+        .flatMap(
+            i ->
+                i
+                    .getIndexer()
+                    .byIndex(ServiceReferences.INDEX, ServiceReferences.key(namespace, name))
+                    .stream())
+        .toList();
   }
 
   private void add(
@@ -82,6 +123,37 @@ public final class ClusterCache implements AutoCloseable {
           }
         };
     informers.get(type).forEach(informer -> informer.addEventHandler(events));
+  }
+
+  /**
+   * Calls {@code handler} with the object before and after every add (before empty), update and
+   * delete (after empty).
+   */
+  public void onTransition(ResourceType type, Transition handler) {
+    ResourceEventHandler<DynamicKubernetesObject> events =
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(DynamicKubernetesObject obj) {
+            handler.accept(Optional.empty(), Optional.of(obj));
+          }
+
+          @Override
+          public void onUpdate(DynamicKubernetesObject oldObj, DynamicKubernetesObject newObj) {
+            handler.accept(Optional.ofNullable(oldObj), Optional.of(newObj));
+          }
+
+          @Override
+          public void onDelete(DynamicKubernetesObject obj, boolean finalStateUnknown) {
+            handler.accept(Optional.of(obj), Optional.empty());
+          }
+        };
+    informers.get(type).forEach(informer -> informer.addEventHandler(events));
+  }
+
+  /** A change of one object: what it was (empty for an add) and what it is (empty when deleted). */
+  @FunctionalInterface
+  public interface Transition {
+    void accept(Optional<DynamicKubernetesObject> before, Optional<DynamicKubernetesObject> after);
   }
 
   /** Starts every informer on its own virtual thread. */

@@ -13,6 +13,12 @@ public record ResourceType(String group, String version, String plural, String k
 
   public static final ResourceType MCP_SERVER =
       new ResourceType("mcpoperator.io", "v1alpha1", "mcpservers", "MCPServer");
+  public static final ResourceType MCP_TOOL =
+      new ResourceType("mcpoperator.io", "v1alpha1", "mcptools", "MCPTool");
+  public static final ResourceType MCP_PROMPT =
+      new ResourceType("mcpoperator.io", "v1alpha1", "mcpprompts", "MCPPrompt");
+  public static final ResourceType MCP_RESOURCE =
+      new ResourceType("mcpoperator.io", "v1alpha1", "mcpresources", "MCPResource");
   public static final ResourceType CONFIG_MAP =
       new ResourceType("", "v1", "configmaps", "ConfigMap");
   public static final ResourceType SERVICE = new ResourceType("", "v1", "services", "Service");
@@ -27,6 +33,9 @@ public record ResourceType(String group, String version, String plural, String k
   /** Every kind of child an MCPServer can have. */
   public static final List<ResourceType> CHILDREN =
       List.of(CONFIG_MAP, SERVICE, DEPLOYMENT, INGRESS, POD_DISRUPTION_BUDGET);
+
+  /** The kinds an MCPServer's toolSelector selects. */
+  public static final List<ResourceType> MEMBERS = List.of(MCP_TOOL, MCP_PROMPT, MCP_RESOURCE);
 
   /** {@code group/version}, or just the version for the core group. */
   public String apiVersion() {

@@ -3,81 +3,53 @@ package io.mcpoperator.operator.reconcile;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.kubernetes.client.extended.controller.DefaultController;
 import io.kubernetes.client.extended.controller.reconciler.Request;
-import io.kubernetes.client.extended.workqueue.DefaultRateLimitingQueue;
-import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.mcpoperator.operator.desired.Labels;
 import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.ResourceType;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * The MCPServer controller: informers feed a rate-limited work queue (exponential backoff on
- * requeue) that workers on virtual threads drain through {@link McpServerReconciler}. Changes to
- * children and pods wake their owning MCPServer.
+ * The MCPServer controller: informers feed a work queue drained through {@link
+ * McpServerReconciler}. Changes to children and pods wake their owning MCPServer; changes to the
+ * objects a server selects are routed by {@link AggregationEvents}.
  */
 public final class McpServerController implements AutoCloseable {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+  private final QueuedController queue;
 
-  private final ClusterCache cache;
-  private final ExecutorService queueExecutor =
-      Executors.newSingleThreadExecutor(Thread.ofVirtual().name("mcpserver-queue").factory());
-  private final RateLimitingQueue<Request> queue = new DefaultRateLimitingQueue<>(queueExecutor);
-  private final DefaultController controller;
-  private volatile Thread thread;
-  private volatile boolean closed;
-
-  @SuppressWarnings("unchecked") // DefaultController takes its ready functions as varargs
   public McpServerController(ClusterCache cache, McpServerReconciler reconciler, int workers) {
-    this.cache = cache;
+    this.queue = new QueuedController("mcpserver", reconciler, workers, cache::synced);
     cache.onChange(ResourceType.MCP_SERVER, o -> enqueue(self(o)));
     for (ResourceType child : ResourceType.CHILDREN) {
       cache.onChange(child, o -> enqueue(owner(o)));
     }
     cache.onChange(ResourceType.POD, o -> enqueue(podOwner(o)));
-    controller = new DefaultController("mcpserver", reconciler, queue, cache::synced);
-    controller.setWorkerCount(workers);
-    controller.setWorkerThreadPool(
-        Executors.newScheduledThreadPool(
-            workers, Thread.ofVirtual().name("reconcile-", 0).factory()));
-    controller.setReadyTimeout(READY_TIMEOUT);
   }
 
-  /** Starts the informers and the workers; returns at once. */
-  public synchronized void start() {
-    cache.start();
-    thread = Thread.ofVirtual().name("mcpserver-controller").start(controller::run);
-  }
-
-  /** True once every informer cache has synced. */
-  public boolean synced() {
-    return cache.synced();
+  /** Starts the workers; returns at once. */
+  public void start() {
+    queue.start();
   }
 
   /** True when the controller stopped on its own (its caches never synced). */
   public boolean failed() {
-    Thread t = thread;
-    return !closed && t != null && !t.isAlive();
+    return queue.failed();
+  }
+
+  void enqueue(Request request) {
+    queue.enqueue(request);
   }
 
   @Override
-  public synchronized void close() {
-    closed = true;
-    controller.shutdown();
-    cache.close();
-    queue.shutDown();
-    queueExecutor.shutdownNow();
+  public void close() {
+    queue.close();
   }
 
   private void enqueue(Optional<Request> request) {
-    request.ifPresent(queue::add);
+    request.ifPresent(queue::enqueue);
   }
 
   private static Optional<Request> self(DynamicKubernetesObject o) {

@@ -7,6 +7,7 @@ import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.EventRecorder;
 import io.mcpoperator.operator.k8s.LeaderElection;
 import io.mcpoperator.operator.k8s.ServerWriter;
+import io.mcpoperator.operator.k8s.StatusWriter;
 import io.mcpoperator.operator.web.HealthSignals;
 import io.mcpoperator.operator.web.ReconcileMetrics;
 import java.time.Clock;
@@ -29,7 +30,7 @@ public final class OperatorRuntime implements HealthSignals, AutoCloseable {
   private final Clock clock;
   private final ReconcileMetrics metrics = ReconcileMetrics.of("mcpserver");
   private final Optional<LeaderElection> election;
-  private volatile McpServerController controller;
+  private volatile Controllers controller;
   private volatile boolean lostLease;
   private volatile boolean closing;
 
@@ -66,12 +67,12 @@ public final class OperatorRuntime implements HealthSignals, AutoCloseable {
             cache,
             new ChildApplier(client, cache),
             new ServerWriter(client),
+            new StatusWriter(client),
             new EventRecorder(client, config.leaderElection().identity(), clock),
             config.childSettings(),
             config.deletionTimeout(),
             clock);
-    controller =
-        new McpServerController(cache, new McpServerReconciler(context, metrics), config.workers());
+    controller = new Controllers(context, metrics, config);
     controller.start();
   }
 
@@ -90,13 +91,13 @@ public final class OperatorRuntime implements HealthSignals, AutoCloseable {
 
   @Override
   public boolean live() {
-    McpServerController c = controller;
+    Controllers c = controller;
     return !lostLease && (c == null || !c.failed());
   }
 
   @Override
   public boolean ready() {
-    McpServerController c = controller;
+    Controllers c = controller;
     if (c != null) {
       return c.synced();
     }

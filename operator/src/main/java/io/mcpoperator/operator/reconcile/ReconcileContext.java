@@ -5,6 +5,7 @@ import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.EventRecorder;
 import io.mcpoperator.operator.k8s.ServerWriter;
+import io.mcpoperator.operator.k8s.StatusWriter;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -13,6 +14,7 @@ public record ReconcileContext(
     ClusterCache cache,
     ChildApplier applier,
     ServerWriter writer,
+    StatusWriter statusWriter,
     EventRecorder events,
     ChildSettings settings,
     Duration deletionTimeout,

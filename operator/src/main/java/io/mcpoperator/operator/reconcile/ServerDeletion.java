@@ -2,6 +2,7 @@ package io.mcpoperator.operator.reconcile;
 
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiException;
+import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.api.ResourceMeta;
 import io.mcpoperator.operator.k8s.ServerWriter;
@@ -31,7 +32,8 @@ final class ServerDeletion {
     if (!meta.finalizers().contains(ServerWriter.FINALIZER)) {
       return Pass.done("deleting", "Terminating");
     }
-    StatusStep.Written written = status.write(raw, parsed, ReconcileOutcome.ok());
+    StatusStep.Written written =
+        status.write(raw, parsed, ReconcileOutcome.ok(), Aggregation.none());
     if (context.applier().scaleToZero(meta)) {
       context.events().normal(meta, "ScaledDown", "Scaled Deployment to 0 before deletion");
     }

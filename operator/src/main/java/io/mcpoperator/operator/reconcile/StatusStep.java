@@ -6,6 +6,7 @@ import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.api.ResourceMeta;
@@ -33,7 +34,9 @@ final class StatusStep {
   /** The status now in effect, and the server as stored after the write (if one was needed). */
   record Written(McpServerStatus status, JsonObject server, boolean changed) {}
 
-  Written write(JsonObject raw, ParsedServer parsed, ReconcileOutcome outcome) throws ApiException {
+  Written write(
+      JsonObject raw, ParsedServer parsed, ReconcileOutcome outcome, Aggregation aggregation)
+      throws ApiException {
     ResourceMeta meta = parsed.meta();
     McpServerStatus status =
         StatusCalculator.compute(
@@ -43,7 +46,8 @@ final class StatusStep {
                 PodDiagnosis.of(pods(meta)),
                 outcome,
                 context.settings(),
-                OffsetDateTime.now(context.clock())));
+                OffsetDateTime.now(context.clock()),
+                aggregation));
     if (parsed.previousStatus().equals(Optional.of(status))) {
       return new Written(status, raw, false);
     }

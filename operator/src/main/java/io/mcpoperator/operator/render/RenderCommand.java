@@ -2,6 +2,9 @@ package io.mcpoperator.operator.render;
 
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.util.Yaml;
+import io.mcpoperator.operator.aggregate.Aggregation;
+import io.mcpoperator.operator.aggregate.Aggregator;
+import io.mcpoperator.operator.aggregate.Conflict;
 import io.mcpoperator.operator.api.McpServer;
 import io.mcpoperator.operator.api.McpServerParser;
 import io.mcpoperator.operator.api.ParsedServer;
@@ -14,11 +17,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code render -f <file-or-dir> [-f ...]}: prints, as a YAML stream, the objects the operator
- * would create for the MCPServers in those files. Other kinds are skipped. Invalid servers are
- * reported on {@code err} (exit code 1) while the valid ones are still printed.
+ * would create for the MCPServers in those files, serving the MCPTools, MCPPrompts and MCPResources
+ * of those files that they select. Other kinds are skipped. Invalid servers are reported on {@code
+ * err} (exit code 1) while the valid ones are still printed.
  */
 public final class RenderCommand {
   static final String USAGE =
@@ -48,18 +53,26 @@ public final class RenderCommand {
       return 0;
     }
     boolean failed = false;
-    List<KubernetesObject> objects = new ArrayList<>();
+    List<Manifest> manifests = new ArrayList<>();
     for (Path path : options.paths()) {
       try {
         for (Path file : ManifestReader.files(path)) {
-          for (Manifest manifest : ManifestReader.read(file)) {
-            failed |= !render(manifest, options, objects, err);
-          }
+          manifests.addAll(ManifestReader.read(file));
         }
       } catch (IOException e) {
         err.println("render: " + e.getMessage());
         failed = true;
       }
+    }
+    FileMembers members = new FileMembers();
+    for (Manifest manifest : manifests) {
+      options.defaultNamespace(manifest.json());
+      members.add(manifest);
+    }
+    Aggregator.Candidates candidates = members.candidates();
+    List<KubernetesObject> objects = new ArrayList<>();
+    for (Manifest manifest : manifests) {
+      failed |= !render(manifest, options, candidates, objects, err);
     }
     if (!objects.isEmpty()) {
       out.print(Yaml.dumpAll(objects.iterator()));
@@ -69,18 +82,36 @@ public final class RenderCommand {
     return failed ? 1 : 0;
   }
 
+  /** Selected objects that are not served: worth a warning, not a failure. */
+  private static void warn(
+      PrintStream err, Manifest manifest, McpServer server, Aggregation aggregation) {
+    Stream.concat(
+            aggregation.notReady().stream().map(Aggregation.NotReady::describe),
+            aggregation.conflicts().stream().map(Conflict::describe))
+        .forEach(
+            problem ->
+                err.println(
+                    "render: %s: MCPServer %s does not serve %s"
+                        .formatted(manifest.source(), server.meta().key(), problem)));
+  }
+
   private static boolean render(
-      Manifest manifest, RenderOptions options, List<KubernetesObject> objects, PrintStream err) {
+      Manifest manifest,
+      RenderOptions options,
+      Aggregator.Candidates candidates,
+      List<KubernetesObject> objects,
+      PrintStream err) {
     if (!McpServer.KIND.equals(manifest.kind())
         || !manifest.apiVersion().startsWith("mcpoperator.io/")) {
       return true;
     }
-    options.defaultNamespace(manifest.json());
     ParsedServer parsed =
         SpecValidator.validated(McpServerParser.parse(manifest.json()), options.settings());
     switch (parsed) {
       case ParsedServer.Valid valid -> {
-        objects.addAll(DesiredChildren.of(valid.server(), options.settings()).all());
+        Aggregation aggregation = Aggregator.of(valid.server(), candidates);
+        warn(err, manifest, valid.server(), aggregation);
+        objects.addAll(DesiredChildren.of(valid.server(), aggregation, options.settings()).all());
         return true;
       }
       case ParsedServer.Invalid invalid -> {

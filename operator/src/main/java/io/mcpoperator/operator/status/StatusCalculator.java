@@ -1,5 +1,6 @@
 package io.mcpoperator.operator.status;
 
+import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.Condition;
 import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
@@ -22,8 +23,8 @@ public final class StatusCalculator {
             : in.deployment()
                 .map(d -> d.getSpec() == null ? null : d.getSpec().getReplicas())
                 .orElse(0);
-    ReplicaCounts counts = ReplicaCounts.of(in.deployment(), desired);
-    Assessment assessment = PhaseRules.assess(server, counts, in.podProblems());
+    ReplicaCounts replicas = ReplicaCounts.of(in.deployment(), desired);
+    Assessment assessment = PhaseRules.assess(server, replicas, in.podProblems());
     List<Condition> previous =
         server.previousStatus().map(McpServerStatus::conditions).orElse(List.of());
     long generation = server.meta().generation();
@@ -36,32 +37,55 @@ public final class StatusCalculator {
                 assessment.message())
             .set(
                 Conditions.AVAILABLE,
-                counts.available() > 0,
-                counts.available() > 0 ? "MinimumReplicasAvailable" : "NoReplicasAvailable",
-                counts.available() + " of " + counts.desired() + " replicas available")
+                replicas.available() > 0,
+                replicas.available() > 0 ? "MinimumReplicasAvailable" : "NoReplicasAvailable",
+                replicas.available() + " of " + replicas.desired() + " replicas available")
             .set(
                 Conditions.PROGRESSING,
                 assessment.progressing(),
                 assessment.progressingReason(),
                 assessment.message());
     reconciled(conditions, server, in.outcome());
+    AggregatedCondition.set(conditions, in.aggregation());
+    Counts counts = counts(server, in.aggregation());
     String message =
         in.outcome().applied() || server instanceof ParsedServer.Invalid
             ? assessment.message()
             : assessment.message() + " (last apply failed: " + in.outcome().message() + ")";
     return new McpServerStatus(
         assessment.phase(),
-        counts.replicas(),
-        counts.ready(),
-        counts.available(),
+        replicas.replicas(),
+        replicas.ready(),
+        replicas.available(),
         generation,
         Labels.selectorString(server.meta()),
         url(server),
-        0,
-        0,
-        0,
+        counts.tools(),
+        counts.prompts(),
+        counts.resources(),
         Conditions.truncate(message),
         conditions.list());
+  }
+
+  private record Counts(int tools, int prompts, int resources) {}
+
+  /** What the gateway serves; an invalid server's children stay as they were, so do its counts. */
+  private static Counts counts(ParsedServer server, Aggregation aggregation) {
+    if (server instanceof ParsedServer.Invalid invalid) {
+      return invalid
+          .previousStatus()
+          .map(
+              s ->
+                  new Counts(
+                      orZero(s.toolCount()), orZero(s.promptCount()), orZero(s.resourceCount())))
+          .orElse(new Counts(0, 0, 0));
+    }
+    return new Counts(
+        aggregation.tools().size(), aggregation.prompts().size(), aggregation.resources().size());
+  }
+
+  private static int orZero(Integer n) {
+    return n == null ? 0 : n;
   }
 
   private static void reconciled(Conditions conditions, ParsedServer server, ReconcileOutcome o) {

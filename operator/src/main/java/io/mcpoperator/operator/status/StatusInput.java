@@ -1,6 +1,7 @@
 package io.mcpoperator.operator.status;
 
 import io.kubernetes.client.openapi.models.V1Deployment;
+import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.desired.ChildSettings;
 import java.time.OffsetDateTime;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param outcome the result of this reconcile's apply step
  * @param settings the operator settings the children were built with
  * @param now the time used for conditions that change status in this reconcile
+ * @param aggregation what the server serves from its toolSelector ({@link Aggregation#none()} for
+ *     an invalid server)
  */
 public record StatusInput(
     ParsedServer server,
@@ -23,7 +26,8 @@ public record StatusInput(
     List<PodProblem> podProblems,
     ReconcileOutcome outcome,
     ChildSettings settings,
-    OffsetDateTime now) {
+    OffsetDateTime now,
+    Aggregation aggregation) {
 
   public StatusInput {
     podProblems = List.copyOf(podProblems);

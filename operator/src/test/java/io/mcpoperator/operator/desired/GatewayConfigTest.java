@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.McpServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ class GatewayConfigTest {
   @Test
   void sharedContractFixtureIsWhatTheOperatorGenerates() {
     String generated =
-        GatewayConfig.text(TestServers.goldenCase("http-ha"), ChildSettings.defaults());
+        GatewayConfig.text(
+            TestServers.goldenCase("http-ha"), Aggregation.none(), ChildSettings.defaults());
 
     Golden.assertMatches(CONTRACT_FIXTURE, generated);
   }
@@ -75,7 +77,8 @@ class GatewayConfigTest {
 
   private static JsonObject config(String spec) {
     McpServer server = TestServers.valid(TestServers.yaml(spec));
-    return JsonParser.parseString(GatewayConfig.text(server, ChildSettings.defaults()))
+    return JsonParser.parseString(
+            GatewayConfig.text(server, Aggregation.none(), ChildSettings.defaults()))
         .getAsJsonObject();
   }
 }

@@ -50,6 +50,57 @@ class RenderCommandTest {
   }
 
   @Test
+  void theAggregatedExampleServesItsToolsPromptAndResourcesWithoutWarnings() {
+    int exit = run("-f", "../examples/aggregated", "-n", "demo");
+
+    assertThat(exit).isZero();
+    assertThat(err()).isEmpty();
+    assertThat(out())
+        .contains("\"name\": \"get-weather\"")
+        .contains("\"name\": \"echo\"")
+        .contains("\"name\": \"weather-report\"")
+        .contains("\"uri\": \"docs://runbook\"")
+        .contains("http://demo-backend.demo.svc.cluster.local:80/customers/{id}")
+        .contains("\"transport\": \"none\"");
+  }
+
+  @Test
+  void selectedObjectsThatCannotBeServedAreWarnedAbout() throws IOException {
+    write(
+        "agg.yaml",
+        """
+        apiVersion: mcpoperator.io/v1alpha1
+        kind: MCPServer
+        metadata: {name: gw}
+        spec: {toolSelector: {matchLabels: {a: b}}}
+        ---
+        apiVersion: mcpoperator.io/v1alpha1
+        kind: MCPPrompt
+        metadata: {name: p, labels: {a: b}}
+        spec: {name: p, template: '{{x}}'}
+        ---
+        apiVersion: mcpoperator.io/v1alpha1
+        kind: MCPTool
+        metadata: {name: t, labels: {a: b}}
+        spec: {name: t, service: {name: api, port: 81}}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api}
+        spec: {ports: [{port: 80}]}
+        """);
+
+    int exit = run("-f", dir.toString());
+
+    assertThat(exit).isZero();
+    assertThat(err())
+        .contains("MCPServer default/gw does not serve MCPPrompt default/p: UndeclaredVariables")
+        .contains(
+            "MCPTool default/t: PortNotFound (Service default/api has no port 81 (it has [80]))");
+    assertThat(out()).contains("\"tools\": []");
+  }
+
+  @Test
   void invalidServerIsReportedWhileValidOnesAreStillRendered() throws IOException {
     write(
         "servers.yaml",

@@ -303,7 +303,13 @@ class StatusCalculatorTest {
       ReconcileOutcome outcome,
       OffsetDateTime now) {
     return new StatusInput(
-        server, Optional.ofNullable(deployment), problems, outcome, ChildSettings.defaults(), now);
+        server,
+        Optional.ofNullable(deployment),
+        problems,
+        outcome,
+        ChildSettings.defaults(),
+        now,
+        io.mcpoperator.operator.aggregate.Aggregation.none());
   }
 
   /** A Deployment of generation {@code generation} and the given status counts. */

@@ -10,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1DeploymentStatus;
 import io.kubernetes.client.util.generic.KubernetesApiResponse;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import io.kubernetes.client.util.generic.options.CreateOptions;
 import io.mcpoperator.operator.k8s.ResourceType;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,6 +46,22 @@ public class ClusterUser {
     return ResourceType.MCP_SERVER
         .api(client)
         .create(new DynamicKubernetesObject(server))
+        .throwsApiException()
+        .getObject()
+        .getRaw();
+  }
+
+  /** Creates any object from YAML (apiVersion, kind, metadata with namespace, ...). */
+  public JsonObject create(ResourceType type, String yaml) throws ApiException {
+    Object tree =
+        new org.yaml.snakeyaml.Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(
+                    new org.yaml.snakeyaml.LoaderOptions()))
+            .load(yaml);
+    JsonObject object = new com.google.gson.Gson().toJsonTree(tree).getAsJsonObject();
+    String namespace = object.getAsJsonObject("metadata").get("namespace").getAsString();
+    return type.api(client)
+        .create(namespace, new DynamicKubernetesObject(object), new CreateOptions())
         .throwsApiException()
         .getObject()
         .getRaw();

@@ -1,0 +1,64 @@
+package io.mcpoperator.operator.reconcile;
+
+import io.kubernetes.client.extended.controller.DefaultController;
+import io.kubernetes.client.extended.controller.reconciler.Reconciler;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.DefaultRateLimitingQueue;
+import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * A rate-limited work queue (exponential backoff on requeue) drained by workers on virtual threads
+ * through one {@link Reconciler}. Equal requests queued before a worker takes them run once.
+ */
+final class QueuedController implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+
+  private final String name;
+  private final ExecutorService queueExecutor;
+  private final RateLimitingQueue<Request> queue;
+  private final DefaultController controller;
+  private volatile Thread thread;
+  private volatile boolean closed;
+
+  @SuppressWarnings("unchecked") // DefaultController takes its ready functions as varargs
+  QueuedController(String name, Reconciler reconciler, int workers, Supplier<Boolean> synced) {
+    this.name = name;
+    this.queueExecutor =
+        Executors.newSingleThreadExecutor(Thread.ofVirtual().name(name + "-queue").factory());
+    this.queue = new DefaultRateLimitingQueue<>(queueExecutor);
+    controller = new DefaultController(name, reconciler, queue, synced::get);
+    controller.setWorkerCount(workers);
+    controller.setWorkerThreadPool(
+        Executors.newScheduledThreadPool(
+            workers, Thread.ofVirtual().name(name + "-reconcile-", 0).factory()));
+    controller.setReadyTimeout(READY_TIMEOUT);
+  }
+
+  void enqueue(Request request) {
+    queue.add(request);
+  }
+
+  /** Starts the workers; returns at once. They wait for the caches before the first reconcile. */
+  synchronized void start() {
+    thread = Thread.ofVirtual().name(name + "-controller").start(controller::run);
+  }
+
+  /** True when the controller stopped on its own (its caches never synced). */
+  boolean failed() {
+    Thread t = thread;
+    return !closed && t != null && !t.isAlive();
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    controller.shutdown();
+    queue.shutDown();
+    queueExecutor.shutdownNow();
+  }
+}

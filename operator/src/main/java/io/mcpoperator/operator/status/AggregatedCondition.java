@@ -1,0 +1,43 @@
+package io.mcpoperator.operator.status;
+
+import io.mcpoperator.operator.aggregate.Aggregation;
+import io.mcpoperator.operator.aggregate.Conflict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code Aggregated} condition of a server with a {@code toolSelector}: True when everything it
+ * selects is served; False with reason {@code NameConflict} (losers listed) or {@code
+ * SelectedNotReady} (objects and their reasons listed). It does not change the phase: the gateway
+ * still serves the rest.
+ */
+final class AggregatedCondition {
+  static final String TYPE = "Aggregated";
+
+  private AggregatedCondition() {}
+
+  static void set(Conditions conditions, Aggregation aggregation) {
+    if (!aggregation.selecting()) {
+      return;
+    }
+    String serving =
+        "serving %s, %s, %s"
+            .formatted(
+                count(aggregation.tools().size(), "tool"),
+                count(aggregation.prompts().size(), "prompt"),
+                count(aggregation.resources().size(), "resource"));
+    List<String> problems = new ArrayList<>();
+    aggregation.conflicts().stream().map(Conflict::describe).forEach(problems::add);
+    aggregation.notReady().stream().map(Aggregation.NotReady::describe).forEach(problems::add);
+    if (problems.isEmpty()) {
+      conditions.set(TYPE, true, "AllSelectedServed", serving);
+      return;
+    }
+    String reason = aggregation.conflicts().isEmpty() ? "SelectedNotReady" : "NameConflict";
+    conditions.set(TYPE, false, reason, serving + "; not served: " + String.join("; ", problems));
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}
