@@ -226,6 +226,11 @@ public final class UpstreamSession implements UpstreamListener {
       return;
     }
     Optional<Route> route = related.flatMap(this::route).or(this::onlyRoute);
+    if (route.isEmpty() && request.method().equals("roots/list")) {
+      // outside a client request the shared upstream has no client to ask: no roots
+      sendQuietly(new Result(request.id(), Json.object().add("roots", Json.array()).build()));
+      return;
+    }
     if (route.isEmpty()) {
       sendQuietly(
           new Failure(
