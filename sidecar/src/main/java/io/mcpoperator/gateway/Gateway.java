@@ -6,8 +6,9 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.mcpoperator.gateway.aggregate.AggregateConfig;
+import io.mcpoperator.gateway.aggregate.CompositeBackend;
 import io.mcpoperator.gateway.config.GatewayConfig;
-import io.mcpoperator.gateway.config.GatewayConfig.Transport;
 import io.mcpoperator.gateway.mcp.McpHttpEndpoint;
 import io.mcpoperator.gateway.mcp.session.InMemorySessionStore;
 import io.mcpoperator.gateway.mcp.session.SessionStore;
@@ -24,13 +25,18 @@ import io.mcpoperator.gateway.upstream.Upstream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running gateway: the upstream session, the MCP endpoint, health and metrics on one server. */
+/**
+ * A running gateway: the upstream session (none for an aggregation-only server), the aggregated
+ * tools, prompts and resources, the MCP endpoint, health and metrics on one server.
+ */
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-  private final UpstreamSession upstream;
+  private final Optional<UpstreamSession> upstream;
+  private final CompositeBackend backend;
   private final McpHttpEndpoint endpoint;
   private final WebServer server;
   private volatile GatewayConfig config;
@@ -40,10 +46,12 @@ public final class Gateway implements AutoCloseable {
     SessionStore store = sessionStore(config);
     var metrics = new GatewayMetrics(store::size);
     this.upstream =
-        new UpstreamSession(upstream(config.upstream()), Duration.ofSeconds(60), metrics);
+        upstream(config.upstream())
+            .map(u -> new UpstreamSession(u, Duration.ofSeconds(60), metrics));
+    this.backend = CompositeBackend.forGateway(config, upstream.map(ProxyBackend::new));
     this.endpoint =
         McpHttpEndpoint.builder()
-            .backend(new ProxyBackend(upstream))
+            .backend(backend)
             .sessionStore(store)
             .limits(limits(config))
             .allowedOrigins(config.limits().allowedOrigins())
@@ -55,8 +63,8 @@ public final class Gateway implements AutoCloseable {
             .addCheck(
                 () ->
                     HealthCheckResponse.builder()
-                        .status(upstream.ready())
-                        .detail("upstream", upstream.upstream().describe())
+                        .status(ready())
+                        .detail("upstream", describeUpstream())
                         .build(),
                 HealthCheckType.READINESS,
                 "upstream")
@@ -87,8 +95,12 @@ public final class Gateway implements AutoCloseable {
         "gateway listening on {}:{} in front of {}",
         host,
         gateway.server.port(),
-        gateway.upstream.upstream().describe());
+        gateway.describeUpstream());
     return gateway;
+  }
+
+  private String describeUpstream() {
+    return upstream.map(u -> u.upstream().describe()).orElse("no upstream (aggregation only)");
   }
 
   public int port() {
@@ -96,19 +108,22 @@ public final class Gateway implements AutoCloseable {
   }
 
   public boolean ready() {
-    return upstream.ready();
+    return upstream.map(UpstreamSession::ready).orElse(true);
   }
 
-  public UpstreamSession upstreamSession() {
+  /** The upstream session; empty for an aggregation-only server. */
+  public Optional<UpstreamSession> upstreamSession() {
     return upstream;
   }
 
   /**
-   * Applies a reloaded configuration: limits and allowed Origins take effect for new requests. A
+   * Applies a reloaded configuration: limits and allowed Origins take effect for new requests, the
+   * aggregated tools, prompts and resources at once (live sessions get {@code list_changed}). A
    * changed upstream or port needs a restart (the pod's containers are restarted for it).
    */
   public void reload(GatewayConfig next) {
     endpoint.update(limits(next), next.limits().allowedOrigins());
+    backend.update(AggregateConfig.of(next));
     if (!next.upstream().equals(config.upstream()) || next.port() != config.port()) {
       LOG.warn("configuration changed the upstream or port; that takes effect on restart");
     }
@@ -135,20 +150,20 @@ public final class Gateway implements AutoCloseable {
     return InMemorySessionStore.withSweeper(idle, 1000);
   }
 
-  static Upstream upstream(GatewayConfig.UpstreamConfig u) {
+  /** The upstream for {@code u}; empty for transport {@code none} (aggregation only). */
+  static Optional<Upstream> upstream(GatewayConfig.UpstreamConfig u) {
     return switch (u.transport()) {
       case STDIO ->
-          u.command().isEmpty()
-              ? new FifoUpstream(Path.of(u.fifoDir()), Backoff.standard())
-              : new StdioProcessUpstream(u.command(), Backoff.standard());
+          Optional.of(
+              u.command().isEmpty()
+                  ? new FifoUpstream(Path.of(u.fifoDir()), Backoff.standard())
+                  : new StdioProcessUpstream(u.command(), Backoff.standard()));
       case STREAMABLE_HTTP ->
-          new StreamableHttpUpstream(URI.create(u.url().orElseThrow()), Backoff.standard());
-      case SSE -> new SseUpstream(URI.create(u.url().orElseThrow()), Backoff.standard());
-      case NONE ->
-          throw new IllegalArgumentException(
-              "upstream transport "
-                  + Transport.NONE.wire()
-                  + " (aggregation only) is not supported yet");
+          Optional.of(
+              new StreamableHttpUpstream(URI.create(u.url().orElseThrow()), Backoff.standard()));
+      case SSE ->
+          Optional.of(new SseUpstream(URI.create(u.url().orElseThrow()), Backoff.standard()));
+      case NONE -> Optional.empty();
     };
   }
 
@@ -157,6 +172,7 @@ public final class Gateway implements AutoCloseable {
   public void close() {
     server.stop();
     endpoint.close();
-    upstream.close();
+    upstream.ifPresent(UpstreamSession::close);
+    backend.close();
   }
 }

@@ -3,6 +3,7 @@ package io.mcpoperator.gateway.aggregate;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
@@ -14,11 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A JSON Schema (draft 2020-12, compiled once per configuration load) and the messages it gives
- * for an invalid value, each naming the field that is wrong. Nothing is fetched from the network.
+ * A JSON Schema (draft 2020-12, compiled once per configuration load) and the messages it gives for
+ * an invalid value, each naming the field that is wrong. Nothing is fetched from the network.
  */
 public final class ArgumentSchema {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -26,6 +28,8 @@ public final class ArgumentSchema {
       SchemaRegistry.withDefaultDialect(
           SpecificationVersion.DRAFT_2020_12,
           builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+  private static final Schema META_SCHEMA =
+      REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
   private static final Set<String> KEYWORDS_NAMING_A_PROPERTY =
       Set.of("required", "additionalProperties", "dependentRequired", "unevaluatedProperties");
   private static final int MAX_PROBLEMS = 5;
@@ -38,11 +42,18 @@ public final class ArgumentSchema {
   /**
    * Compiles {@code schema}.
    *
-   * @throws IllegalArgumentException when it is not a usable JSON Schema
+   * @throws IllegalArgumentException when it does not validate against the 2020-12 meta-schema
    */
   public static ArgumentSchema compile(JsonObject schema) {
     try {
-      Schema compiled = REGISTRY.getSchema(MAPPER.readTree(Json.write(schema)));
+      JsonNode node = MAPPER.readTree(Json.write(schema));
+      List<Error> invalid = META_SCHEMA.validate(node);
+      if (!invalid.isEmpty()) {
+        throw new IllegalArgumentException(
+            "not a valid JSON Schema (2020-12): "
+                + invalid.stream().map(Error::toString).collect(Collectors.joining("; ")));
+      }
+      Schema compiled = REGISTRY.getSchema(node);
       compiled.initializeValidators();
       return new ArgumentSchema(compiled);
     } catch (SchemaException | JacksonException | IllegalStateException e) {
@@ -57,7 +68,10 @@ public final class ArgumentSchema {
       return Optional.empty();
     }
     String text =
-        errors.stream().limit(MAX_PROBLEMS).map(ArgumentSchema::describe).collect(Collectors.joining("; "));
+        errors.stream()
+            .limit(MAX_PROBLEMS)
+            .map(ArgumentSchema::describe)
+            .collect(Collectors.joining("; "));
     return Optional.of(errors.size() > MAX_PROBLEMS ? text + "; ..." : text);
   }
 

@@ -129,7 +129,9 @@ public final class Catalog {
   /** Inline resources and HTTP operations without variables. */
   public JsonArray resourceList() {
     JsonArrayBuilder out = Json.array();
-    inline.values().forEach(i -> out.add(entry("uri", i.uri(), i.name(), i.description(), i.mimeType())));
+    inline
+        .values()
+        .forEach(i -> out.add(entry("uri", i.uri(), i.name(), i.description(), i.mimeType())));
     operations.stream()
         .filter(o -> o.template().plain())
         .forEach(o -> out.add(operationEntry("uri", o)));
@@ -147,7 +149,11 @@ public final class Catalog {
 
   private static JsonObject operationEntry(String key, Operation o) {
     return entry(
-        key, o.spec().uriTemplate(), o.resource().name(), o.spec().description(), o.spec().mimeType());
+        key,
+        o.spec().uriTemplate(),
+        o.resource().name(),
+        o.spec().description(),
+        o.spec().mimeType());
   }
 
   private static JsonObject entry(

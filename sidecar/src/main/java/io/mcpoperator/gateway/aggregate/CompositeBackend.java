@@ -1,5 +1,6 @@
 package io.mcpoperator.gateway.aggregate;
 
+import io.mcpoperator.gateway.config.GatewayConfig;
 import io.mcpoperator.gateway.mcp.ClientSession;
 import io.mcpoperator.gateway.mcp.McpBackend;
 import io.mcpoperator.gateway.mcp.McpClients;
@@ -11,6 +12,7 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * resources (if there is an upstream) merged with the aggregated ones.
  *
  * <ul>
- *   <li>Lists: upstream items first, then the aggregated ones — on the first page only; later
- *       pages are the upstream's, cursors pass through untouched.
+ *   <li>Lists: upstream items first, then the aggregated ones — on the first page only; later pages
+ *       are the upstream's, cursors pass through untouched.
  *   <li>Conflicts: an aggregated item whose name (URI, URI template) the upstream also lists is
  *       hidden and its calls go to the upstream; the upstream's complete list decides, so routing
  *       does not depend on which pages a client has seen (see {@link Shadowing}).
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *       changed.
  * </ul>
  */
-public final class CompositeBackend implements McpBackend {
+public final class CompositeBackend implements McpBackend, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CompositeBackend.class);
   private static final List<String> CAPABILITIES = List.of("tools", "prompts", "resources");
   private final Optional<McpBackend> upstream;
@@ -40,6 +42,7 @@ public final class CompositeBackend implements McpBackend {
   private final ToolInvoker tools;
   private final ResourceReader resources;
   private final Shadowing shadowing;
+  private final Outbound outbound;
   private volatile McpClients clients;
 
   /**
@@ -56,7 +59,27 @@ public final class CompositeBackend implements McpBackend {
     this.tools = new ToolInvoker(outbound);
     this.resources = new ResourceReader(outbound);
     this.shadowing = new Shadowing(upstream, outbound.metrics());
+    this.outbound = outbound;
     this.catalog.set(load(config));
+  }
+
+  /**
+   * The gateway's backend for {@code config}: its aggregated items, in front of {@code upstream}
+   * (empty for transport {@code none}); response cache and rate limits in Redis when configured.
+   */
+  public static CompositeBackend forGateway(GatewayConfig config, Optional<McpBackend> upstream) {
+    String name =
+        config.server().name().isEmpty()
+            ? "mcp-gateway"
+            : config.server().namespace() + "/" + config.server().name();
+    String version =
+        Optional.ofNullable(CompositeBackend.class.getPackage().getImplementationVersion())
+            .orElse("dev");
+    return new CompositeBackend(
+        upstream,
+        Json.object().add("name", name).add("version", version).build(),
+        AggregateConfig.of(config),
+        Outbound.forGateway(config));
   }
 
   private static Catalog load(AggregateConfig config) {
@@ -73,12 +96,14 @@ public final class CompositeBackend implements McpBackend {
     McpClients target = clients;
     for (String capability : CAPABILITIES) {
       boolean changed =
-          java.util.Arrays.stream(ListKind.values())
+          Arrays.stream(ListKind.values())
               .filter(k -> k.capability.equals(capability))
               .anyMatch(k -> !k.items.apply(previous).equals(k.items.apply(next)));
       if (changed && target != null) {
         target.notifyAll(
-            "notifications/" + capability + "/list_changed", JsonValue.EMPTY_JSON_OBJECT, s -> true);
+            "notifications/" + capability + "/list_changed",
+            JsonValue.EMPTY_JSON_OBJECT,
+            s -> true);
       }
     }
   }
@@ -102,7 +127,8 @@ public final class CompositeBackend implements McpBackend {
             : new ServerIdentity(serverInfo, JsonValue.EMPTY_JSON_OBJECT, Optional.empty());
     var capabilities = Json.object(base.capabilities());
     for (String name : CAPABILITIES) {
-      JsonObject existing = Json.object(base.capabilities(), name).orElse(JsonValue.EMPTY_JSON_OBJECT);
+      JsonObject existing =
+          Json.object(base.capabilities(), name).orElse(JsonValue.EMPTY_JSON_OBJECT);
       capabilities.add(name, Json.object(existing).add("listChanged", true));
     }
     return new ServerIdentity(base.serverInfo(), capabilities.build(), base.instructions());
@@ -130,7 +156,8 @@ public final class CompositeBackend implements McpBackend {
     if (tool.isPresent() && !shadowing.hidden(request, ListKind.TOOLS, name)) {
       JsonValue arguments = request.params().getOrDefault("arguments", JsonValue.EMPTY_JSON_OBJECT);
       if (!(arguments instanceof JsonObject args)) {
-        return ToolResults.error("Invalid arguments for tool " + name + ": arguments must be an object");
+        return ToolResults.error(
+            "Invalid arguments for tool " + name + ": arguments must be an object");
       }
       return tools.call(
           tool.get(), args, request, tool.get().spec().timeout().orElse(c.defaultTimeout()));
@@ -143,7 +170,8 @@ public final class CompositeBackend implements McpBackend {
     Optional<PromptSpec> prompt = c.prompt(name);
     if (prompt.isPresent() && !shadowing.hidden(request, ListKind.PROMPTS, name)) {
       return PromptRenderer.get(
-          prompt.get(), Json.object(request.params(), "arguments").orElse(JsonValue.EMPTY_JSON_OBJECT));
+          prompt.get(),
+          Json.object(request.params(), "arguments").orElse(JsonValue.EMPTY_JSON_OBJECT));
     }
     return forward(request, JsonRpcError.invalidParams("unknown prompt " + name));
   }
@@ -164,9 +192,10 @@ public final class CompositeBackend implements McpBackend {
 
   private JsonObject subscription(McpRequest request, Catalog c) throws McpException {
     String uri = required(request, "uri");
+    var operation = c.operation(uri);
     boolean ours =
         (c.inline(uri).isPresent() && !shadowing.hidden(request, ListKind.RESOURCES, uri))
-            || c.operation(uri).filter(o -> !shadowing.hidden(request, o.getKey())).isPresent();
+            || (operation.isPresent() && !shadowing.hidden(request, operation.get().getKey()));
     // aggregated resources never change while the configuration stands: nothing to notify
     return ours ? JsonValue.EMPTY_JSON_OBJECT : forward(request, notFound(uri));
   }
@@ -190,7 +219,8 @@ public final class CompositeBackend implements McpBackend {
         .orElseThrow(
             () ->
                 new McpException(
-                    JsonRpcError.invalidParams(request.method() + " needs a string '" + name + "'")));
+                    JsonRpcError.invalidParams(
+                        request.method() + " needs a string '" + name + "'")));
   }
 
   @Override
@@ -206,5 +236,11 @@ public final class CompositeBackend implements McpBackend {
   @Override
   public void onSessionEnd(String sessionId) {
     upstream.ifPresent(u -> u.onSessionEnd(sessionId));
+  }
+
+  /** Closes the Redis connection of the cache and rate limits, if any. */
+  @Override
+  public void close() {
+    outbound.close();
   }
 }

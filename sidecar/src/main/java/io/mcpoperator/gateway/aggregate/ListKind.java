@@ -22,11 +22,7 @@ enum ListKind {
   final Function<Catalog, JsonArray> items;
 
   ListKind(
-      String method,
-      String key,
-      String id,
-      String capability,
-      Function<Catalog, JsonArray> items) {
+      String method, String key, String id, String capability, Function<Catalog, JsonArray> items) {
     this.method = method;
     this.key = key;
     this.id = id;

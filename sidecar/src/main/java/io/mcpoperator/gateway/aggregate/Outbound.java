@@ -1,9 +1,15 @@
 package io.mcpoperator.gateway.aggregate;
 
+import io.lettuce.core.RedisURI;
 import io.mcpoperator.gateway.aggregate.limits.InMemoryRateLimiter;
 import io.mcpoperator.gateway.aggregate.limits.InMemoryResponseCache;
 import io.mcpoperator.gateway.aggregate.limits.RateLimiter;
+import io.mcpoperator.gateway.aggregate.limits.RedisLink;
+import io.mcpoperator.gateway.aggregate.limits.RedisRateLimiter;
+import io.mcpoperator.gateway.aggregate.limits.RedisResponseCache;
 import io.mcpoperator.gateway.aggregate.limits.ResponseCache;
+import io.mcpoperator.gateway.config.GatewayConfig;
+import io.mcpoperator.gateway.config.GatewayConfig.RedisConfig;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -19,6 +25,31 @@ public record Outbound(
     Function<String, Optional<String>> env,
     AggregateMetrics metrics)
     implements AutoCloseable {
+
+  /**
+   * What a gateway configuration asks for: with {@code redis}, the response cache and the rate
+   * limits are shared through it (local buckets while it is unreachable); without, in memory.
+   */
+  public static Outbound forGateway(GatewayConfig config) {
+    var sender =
+        new WebClientSender((int) Math.min(Integer.MAX_VALUE - 1, config.limits().maxBodyBytes()));
+    if (config.redis().isEmpty()) {
+      return local(sender);
+    }
+    RedisConfig redis = config.redis().get();
+    var uri = RedisURI.Builder.redis(redis.host(), redis.port()).withDatabase(redis.database());
+    redis.password().ifPresent(p -> uri.withPassword(p.toCharArray()));
+    var link =
+        new RedisLink(
+            uri.build(),
+            "mcp-gateway:" + config.server().namespace() + "/" + config.server().name() + ":");
+    return new Outbound(
+        sender,
+        new RedisResponseCache(link),
+        new RedisRateLimiter(link, new InMemoryRateLimiter()),
+        name -> Optional.ofNullable(System.getenv(name)),
+        new AggregateMetrics());
+  }
 
   /** In-memory cache and rate limits, the process environment. */
   public static Outbound local(HttpSender sender) {

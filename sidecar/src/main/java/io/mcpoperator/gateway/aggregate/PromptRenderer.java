@@ -53,7 +53,8 @@ public final class PromptRenderer {
     var content = Json.object().add("type", "text").add("text", text);
     return Json.object()
         .add("description", prompt.description())
-        .add("messages", Json.array().add(Json.object().add("role", "user").add("content", content)))
+        .add(
+            "messages", Json.array().add(Json.object().add("role", "user").add("content", content)))
         .build();
   }
 

@@ -41,7 +41,11 @@ final class ResourceReader {
   }
 
   JsonObject read(
-      String uri, Catalog.Operation operation, Map<String, String> values, McpRequest request, Duration timeout)
+      String uri,
+      Catalog.Operation operation,
+      Map<String, String> values,
+      McpRequest request,
+      Duration timeout)
       throws McpException {
     var ttl = operation.resource().cacheTtl();
     String key = "resource:" + uri;
@@ -76,7 +80,9 @@ final class ResourceReader {
                       + " needs the parameter '"
                       + p.name()
                       + "'"
-                      + (p.in() == ResourceSpec.In.PATH ? "" : " (URI query parameter " + p.variable() + ")")));
+                      + (p.in() == ResourceSpec.In.PATH
+                          ? ""
+                          : " (URI query parameter " + p.variable() + ")")));
         }
         continue;
       }
@@ -122,7 +128,10 @@ final class ResourceReader {
   private static JsonObject contents(
       String uri, Catalog.Operation operation, HttpOutcome.Answered answer) {
     String mimeType =
-        answer.contentType().map(t -> t.split(";", 2)[0].trim()).orElse(operation.spec().mimeType());
+        answer
+            .contentType()
+            .map(t -> t.split(";", 2)[0].trim())
+            .orElse(operation.spec().mimeType());
     var content = Json.object().add("uri", uri).add("mimeType", mimeType);
     if (textual(mimeType)) {
       content.add("text", answer.text());

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * wins</b>. An aggregated tool, prompt, resource or template whose name, URI or URI template the
  * upstream lists is hidden (logged once per change, counted in {@code mcp_aggregate_shadowed}) and
  * its calls go to the upstream. The upstream's complete list decides — all its pages, fetched once
- * and kept until it says {@code list_changed} — so a call is routed the same way whatever pages
- * the client has read.
+ * and kept until it says {@code list_changed} — so a call is routed the same way whatever pages the
+ * client has read.
  */
 final class Shadowing {
   private static final Logger LOG = LoggerFactory.getLogger(Shadowing.class);
@@ -54,7 +54,7 @@ final class Shadowing {
     }
     long generation = ids.generation();
     JsonObject page = upstream.orElseThrow().handle(request);
-    if (!firstPage) {
+    if (!firstPage || ours.isEmpty()) {
       return page;
     }
     Set<String> all = idsOf(page, kind);
@@ -78,23 +78,32 @@ final class Shadowing {
     return Json.object(page).add(kind.key, merged).build();
   }
 
-  /** True when the upstream lists {@code id}, so the aggregated item of that id is hidden. */
-  boolean hidden(McpRequest request, ListKind kind, String id) throws McpException {
-    if (!upstreamServes(kind)) {
-      return false;
-    }
+  /**
+   * True when the upstream lists {@code id}, so the aggregated item of that id is hidden. While the
+   * upstream cannot answer (restarting), aggregated items stay available.
+   */
+  boolean hidden(McpRequest request, ListKind kind, String id) {
     Optional<Set<String>> known = ids.known(kind);
     if (known.isPresent()) {
       return known.get().contains(id);
     }
-    long generation = ids.generation();
-    Set<String> all = fetch(request, kind, Optional.empty());
-    ids.remember(kind, all, generation);
-    return all.contains(id);
+    try {
+      if (!upstreamServes(kind)) {
+        return false;
+      }
+      long generation = ids.generation();
+      Set<String> all = fetch(request, kind, Optional.empty());
+      ids.remember(kind, all, generation);
+      return all.contains(id);
+    } catch (McpException e) {
+      LOG.debug(
+          "upstream cannot list {} now ({}): serving the aggregated one", kind.key, e.getMessage());
+      return false;
+    }
   }
 
   /** Whether an HTTP resource operation is hidden (by a resource or a template of its name). */
-  boolean hidden(McpRequest request, Catalog.Operation operation) throws McpException {
+  boolean hidden(McpRequest request, Catalog.Operation operation) {
     ListKind kind = operation.template().plain() ? ListKind.RESOURCES : ListKind.RESOURCE_TEMPLATES;
     return hidden(request, kind, operation.spec().uriTemplate());
   }

@@ -25,8 +25,21 @@ final class ToolInvoker {
     if (problems.isPresent()) {
       return ToolResults.error("Invalid arguments for tool " + name + ": " + problems.get());
     }
+    // the endpoint is part of the key: a reload that moves the tool never serves the old answers
     Optional<String> cacheKey =
-        tool.spec().cacheTtl().map(ttl -> "tool:" + name + ":" + CanonicalJson.digest(arguments));
+        tool.spec()
+            .cacheTtl()
+            .map(
+                ttl ->
+                    "tool:"
+                        + name
+                        + ":"
+                        + CanonicalJson.digest(
+                            Json.array()
+                                .add(tool.spec().method())
+                                .add(tool.spec().url())
+                                .add(arguments)
+                                .build()));
     Optional<JsonObject> cached = cacheKey.flatMap(this::cached);
     if (cached.isPresent()) {
       return cached.get();
@@ -39,7 +52,8 @@ final class ToolInvoker {
         switch (ToolRequests.build(tool.spec(), arguments, outbound.env(), timeout)) {
           case ToolRequests.Refused r -> ToolResults.error(r.message());
           case ToolRequests.Ready r ->
-              ToolResults.of(name, outbound.sender().send(r.call(), request::onCancel), tool.output());
+              ToolResults.of(
+                  name, outbound.sender().send(r.call(), request::onCancel), tool.output());
         };
     if (cacheKey.isPresent() && !result.containsKey("isError")) {
       outbound.cache().put(cacheKey.get(), Json.write(result), tool.spec().cacheTtl().get());
@@ -48,8 +62,7 @@ final class ToolInvoker {
   }
 
   private Optional<JsonObject> cached(String key) {
-    Optional<JsonObject> hit =
-        outbound.cache().get(key).flatMap(ToolInvoker::parse);
+    Optional<JsonObject> hit = outbound.cache().get(key).flatMap(ToolInvoker::parse);
     if (hit.isPresent()) {
       outbound.metrics().cacheHit();
     } else {

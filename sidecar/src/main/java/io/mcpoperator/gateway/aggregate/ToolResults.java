@@ -53,7 +53,10 @@ public final class ToolResults {
     Optional<String> problems = output.get().problems(object);
     if (problems.isPresent()) {
       return error(
-          "Tool " + tool + " returned a result that does not match its outputSchema: " + problems.get());
+          "Tool "
+              + tool
+              + " returned a result that does not match its outputSchema: "
+              + problems.get());
     }
     return Json.object(text(text, false)).add("structuredContent", object).build();
   }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The RFC 6570 subset the operator writes: level-1 path expressions {@code {id}} and one trailing
- * form-style query expression {@code {?a,b}}. Matching a URI yields each variable's
- * percent-decoded value; query parameters the template does not name are ignored.
+ * form-style query expression {@code {?a,b}}. Matching a URI yields each variable's percent-decoded
+ * value; query parameters the template does not name are ignored.
  */
 public final class UriTemplate {
   private static final Pattern EXPRESSION = Pattern.compile("\\{([^}]*)}");

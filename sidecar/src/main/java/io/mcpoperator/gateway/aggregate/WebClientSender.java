@@ -32,9 +32,7 @@ public final class WebClientSender implements HttpSender {
   public HttpOutcome send(HttpCall call, Consumer<Runnable> onCancel) {
     var outcome = new CompletableFuture<HttpOutcome>();
     Thread worker =
-        Thread.ofVirtual()
-            .name("aggregate-http")
-            .unstarted(() -> outcome.complete(exchange(call)));
+        Thread.ofVirtual().name("aggregate-http").unstarted(() -> outcome.complete(exchange(call)));
     onCancel.accept(
         () -> {
           outcome.complete(new HttpOutcome.Failed("cancelled by the client", false));
@@ -45,8 +43,7 @@ public final class WebClientSender implements HttpSender {
       return outcome.get(call.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       worker.interrupt();
-      return new HttpOutcome.Failed(
-          "no answer within " + call.timeout().toMillis() + " ms", true);
+      return new HttpOutcome.Failed("no answer within " + call.timeout().toMillis() + " ms", true);
     } catch (InterruptedException e) {
       worker.interrupt();
       Thread.currentThread().interrupt();

@@ -225,22 +225,12 @@ public final class UpstreamSession implements UpstreamListener {
       sendQuietly(new Result(request.id(), JsonValue.EMPTY_JSON_OBJECT));
       return;
     }
-    Optional<Route> route = related.flatMap(this::route).or(this::onlyRoute);
-    if (route.isEmpty() && request.method().equals("roots/list")) {
-      // outside a client request the shared upstream has no client to ask: no roots
-      sendQuietly(new Result(request.id(), Json.object().add("roots", Json.array()).build()));
+    var choice = ServerRequestRouting.pick(request, related.flatMap(this::route), routes.values());
+    if (!(choice instanceof ServerRequestRouting.Choice.To(Route target))) {
+      refuse(request, choice);
       return;
     }
-    if (route.isEmpty()) {
-      sendQuietly(
-          new Failure(
-              request.id(),
-              JsonRpcError.internal(
-                  "the gateway cannot tell which client session " + request.method() + " is for")));
-      return;
-    }
-    route
-        .get()
+    target
         .client()
         .request(request.method(), request.params())
         .whenComplete(
@@ -280,12 +270,23 @@ public final class UpstreamSession implements UpstreamListener {
         : Optional.empty();
   }
 
-  /**
-   * Without transport-level association (stdio), a server request can only go to the one caller.
-   */
-  private Optional<Route> onlyRoute() {
-    var all = routes.values().stream().map(r -> r.client().session().id()).distinct().toList();
-    return all.size() == 1 ? routes.values().stream().findFirst() : Optional.empty();
+  /** Answers a server-to-client request no client session can take. */
+  private void refuse(Request request, ServerRequestRouting.Choice choice) {
+    if (request.method().equals("roots/list")
+        && choice instanceof ServerRequestRouting.Choice.Nobody) {
+      // outside a client request (or with no client that has roots) the shared upstream gets none
+      sendQuietly(new Result(request.id(), Json.object().add("roots", Json.array()).build()));
+      return;
+    }
+    String why =
+        choice instanceof ServerRequestRouting.Choice.Ambiguous(int sessions)
+            ? sessions
+                + " client sessions have requests in flight and the upstream did not say which "
+                + request.method()
+                + " is for"
+            : "no client request in flight can answer " + request.method();
+    LOG.warn("refusing upstream {}: {}", request.method(), why);
+    sendQuietly(new Failure(request.id(), JsonRpcError.internal("the gateway " + why)));
   }
 
   private static Response withId(Response answer, JsonValue id) {

@@ -5,11 +5,15 @@ import io.helidon.webclient.api.HttpClientResponse;
 import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.gateway.mcp.sse.SseEvent;
 import io.mcpoperator.gateway.mcp.sse.SseParser;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,26 +31,60 @@ final class HttpMessages {
         .orElse(false);
   }
 
+  /**
+   * What one response body carried, as far as resuming it goes.
+   *
+   * @param answered the response to the related request was among the messages
+   * @param lastEventId the id of the last SSE event, to resume the stream from
+   * @param retry the reconnection delay the server asked for
+   */
+  record Delivery(boolean answered, Optional<String> lastEventId, Optional<Duration> retry) {}
+
   /** Hands every message of the body to {@code listener}, tagged with {@code related}. */
-  static void deliver(
+  static Delivery deliver(
       HttpClientResponse response, UpstreamListener listener, Optional<JsonValue> related)
       throws IOException {
+    var answered = new AtomicBoolean();
+    UpstreamListener watching = new AnswerWatch(listener, related, answered);
     try (InputStream in = response.inputStream()) {
-      if (isEventStream(response)) {
-        new SseParser(in)
-            .forEach(
-                event -> {
-                  if (event.event().equals("message") && !event.data().isBlank()) {
-                    decode(
-                        event.data().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        listener,
-                        related);
-                  }
-                });
-      } else {
-        decode(in.readAllBytes(), listener, related);
+      if (!isEventStream(response)) {
+        decode(in.readAllBytes(), watching, related);
+        return new Delivery(answered.get(), Optional.empty(), Optional.empty());
       }
+      var parser = new SseParser(in);
+      Optional<Duration> retry = Optional.empty();
+      Optional<SseEvent> event;
+      // the response ends the request's stream: stop there even if the server keeps it open
+      while (!answered.get() && (event = parser.next()).isPresent()) {
+        Optional<Long> millis = event.get().retry();
+        if (millis.isPresent()) {
+          retry = Optional.of(Duration.ofMillis(millis.get()));
+        }
+        if (event.get().event().equals("message") && !event.get().data().isBlank()) {
+          decode(event.get().data().getBytes(StandardCharsets.UTF_8), watching, related);
+        }
+      }
+      return new Delivery(answered.get(), parser.lastEventId(), retry);
     }
+  }
+
+  /** Notices the response to the related request on its way to the listener. */
+  private record AnswerWatch(
+      UpstreamListener delegate, Optional<JsonValue> related, AtomicBoolean answered)
+      implements UpstreamListener {
+    @Override
+    public void connected() {}
+
+    @Override
+    public void received(JsonRpcMessage message, Optional<JsonValue> relatedRequestId) {
+      if (message instanceof JsonRpcMessage.Response r && related.equals(Optional.of(r.id()))) {
+        answered.set(true);
+      }
+      delegate.received(message, relatedRequestId);
+    }
+
+    @Override
+    public void disconnected(String reason) {}
   }
 
   static void decode(byte[] body, UpstreamListener listener, Optional<JsonValue> related) {

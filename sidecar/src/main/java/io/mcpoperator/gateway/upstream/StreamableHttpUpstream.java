@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamableHttpUpstream implements Upstream {
   private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpUpstream.class);
+  private static final int MAX_RESUMES = 1000;
+  private static final int MAX_IDLE_RESUMES = 10;
+  private static final Duration DEFAULT_RETRY = Duration.ofMillis(100);
+  private static final Duration MAX_RETRY = Duration.ofSeconds(5);
   private final URI uri;
   private final Backoff backoff;
   private final WebClient client;
@@ -87,10 +91,61 @@ public final class StreamableHttpUpstream implements Upstream {
         openStream();
         return;
       }
-      HttpMessages.deliver(response, listener, call.map(Request::id));
+      var delivery = HttpMessages.deliver(response, listener, call.map(Request::id));
+      if (call.isPresent() && !delivery.answered() && delivery.lastEventId().isPresent()) {
+        resume(call.get(), delivery);
+      }
     } catch (IOException | RuntimeException e) {
       fail(call, "upstream unreachable: " + e.getMessage());
       reconnect("upstream unreachable: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The server ended the response stream of {@code call} before answering it (SEP-1699 polling):
+   * reconnect with GET and {@code Last-Event-ID} after the delay it asked for, until the answer
+   * arrives, the server no longer offers the stream, or it stops sending anything new.
+   */
+  private void resume(Request call, HttpMessages.Delivery delivery) throws IOException {
+    var current = delivery;
+    int idle = 0;
+    for (int attempt = 1; !current.answered(); attempt++) {
+      if (closed || attempt > MAX_RESUMES || idle > MAX_IDLE_RESUMES) {
+        fail(Optional.of(call), "upstream did not finish the response stream");
+        return;
+      }
+      String lastEventId = current.lastEventId().get();
+      pause(current.retry().orElse(DEFAULT_RETRY));
+      var request =
+          client
+              .get()
+              .uri(uri)
+              .readTimeout(Duration.ofDays(1))
+              .header(HeaderNames.ACCEPT, "text/event-stream")
+              .header(McpHeaders.LAST_EVENT_ID, lastEventId);
+      sessionId.ifPresent(id -> request.header(McpHeaders.SESSION_ID, id));
+      protocolVersion.ifPresent(v -> request.header(McpHeaders.PROTOCOL_VERSION, v));
+      try (HttpClientResponse response = request.request()) {
+        if (response.status().code() != 200) {
+          fail(Optional.of(call), "upstream refused to resume the stream: " + response.status());
+          return;
+        }
+        var next = HttpMessages.deliver(response, listener, Optional.of(call.id()));
+        idle = next.lastEventId().isEmpty() ? idle + 1 : 0;
+        current =
+            new HttpMessages.Delivery(
+                next.answered(),
+                next.lastEventId().or(() -> Optional.of(lastEventId)),
+                next.retry().or(current::retry));
+      }
+    }
+  }
+
+  private static void pause(Duration delay) {
+    try {
+      Thread.sleep(delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -62,6 +62,19 @@ class StreamableHttpStatusIT {
 
   private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}";
   private static final String JSON = "application/json";
+  private static final String MODERN = "2026-07-28";
+  private static final String META =
+      "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+          + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+
+  /** A 2026-07-28 request with id 3: {@code fields} names the method (and params with META). */
+  private static String modern(String fields) {
+    String body =
+        fields.contains("META")
+            ? fields.replace("META", META)
+            : fields + ",\"params\":{" + META + "}";
+    return "{\"jsonrpc\":\"2.0\",\"id\":3," + body + "}";
+  }
 
   static Stream<Arguments> cases() {
     return Stream.of(
@@ -100,7 +113,7 @@ class StreamableHttpStatusIT {
             h("Mcp-Session-Id", SESSION, "MCP-Protocol-Version", "1999-01-01"),
             PING,
             400,
-            "unsupported protocol version"),
+            "\"code\":-32022,\"message\":\"Unsupported protocol version 1999-01-01\",\"data\":{\"supported\":[\"2026-07-28\""),
         c(
             "ping",
             "POST",
@@ -174,17 +187,114 @@ class StreamableHttpStatusIT {
         c(
             "stateless request",
             "POST",
-            h("MCP-Protocol-Version", "2026-07-28"),
-            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\",\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}",
+            h("MCP-Protocol-Version", MODERN, "Mcp-Method", "tools/list"),
+            modern("\"method\":\"tools/list\""),
             200,
             "\"name\":\"echo\""),
         c(
+            "stateless result carries resultType",
+            "POST",
+            h(
+                "MCP-Protocol-Version",
+                MODERN,
+                "Mcp-Method",
+                "tools/list",
+                "Mcp-Session-Id",
+                "stray"),
+            modern("\"method\":\"tools/list\""),
+            200,
+            "\"resultType\":\"complete\""),
+        c(
             "stateless discover",
             "POST",
-            h("MCP-Protocol-Version", "2026-07-28"),
-            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"server/discover\"}",
+            h("MCP-Protocol-Version", MODERN, "Mcp-Method", "server/discover"),
+            modern("\"method\":\"server/discover\""),
             200,
             "\"supportedVersions\""),
+        c(
+            "stateless without Mcp-Method",
+            "POST",
+            h("MCP-Protocol-Version", MODERN),
+            modern("\"method\":\"tools/list\""),
+            400,
+            "\"code\":-32020"),
+        c(
+            "stateless Mcp-Method not matching the body",
+            "POST",
+            h("MCP-Protocol-Version", MODERN, "Mcp-Method", "tools/call"),
+            modern("\"method\":\"tools/list\""),
+            400,
+            "Mcp-Method header 'tools/call' does not match body 'tools/list'"),
+        c(
+            "stateless tools/call without Mcp-Name",
+            "POST",
+            h("MCP-Protocol-Version", MODERN, "Mcp-Method", "tools/call"),
+            modern("\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",META}"),
+            400,
+            "Mcp-Name header is required"),
+        c(
+            "stateless tools/call with a Base64 Mcp-Name",
+            "POST",
+            h(
+                "MCP-Protocol-Version",
+                MODERN,
+                "Mcp-Method",
+                "tools/call",
+                "Mcp-Name",
+                "=?base64?ZWNobw==?="),
+            modern(
+                "\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"},META}"),
+            200,
+            "\"text\":\"hi\""),
+        c(
+            "stateless Mcp-Name not matching the body",
+            "POST",
+            h("MCP-Protocol-Version", MODERN, "Mcp-Method", "resources/read", "Mcp-Name", "a://x"),
+            modern("\"method\":\"resources/read\",\"params\":{\"uri\":\"a://y\",META}"),
+            400,
+            "Mcp-Name header 'a://x' does not match body 'a://y'"),
+        c(
+            "stateless version header not matching _meta",
+            "POST",
+            h("MCP-Protocol-Version", "2025-11-25", "Mcp-Method", "tools/list"),
+            modern("\"method\":\"tools/list\""),
+            400,
+            "\"code\":-32020"),
+        c(
+            "stateless without the version header",
+            "POST",
+            h("Mcp-Method", "tools/list"),
+            modern("\"method\":\"tools/list\""),
+            400,
+            "MCP-Protocol-Version header is required"),
+        c(
+            "stateless without client capabilities",
+            "POST",
+            h("MCP-Protocol-Version", MODERN, "Mcp-Method", "tools/list"),
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\",\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}}",
+            400,
+            "\"code\":-32602"),
+        c(
+            "stateless future version",
+            "POST",
+            h("Mcp-Method", "tools/list", "MCP-Protocol-Version", "2027-01-01"),
+            modern("\"method\":\"tools/list\"").replace(MODERN, "2027-01-01"),
+            400,
+            "\"requested\":\"2027-01-01\""),
+        c(
+            "stateless unknown method",
+            "POST",
+            h("MCP-Protocol-Version", MODERN, "Mcp-Method", "nope"),
+            modern("\"method\":\"nope\""),
+            404,
+            "\"code\":-32601"),
+        c(
+            "stateless batch",
+            "POST",
+            h("MCP-Protocol-Version", MODERN, "Mcp-Method", "tools/list"),
+            "[" + modern("\"method\":\"tools/list\"") + "]",
+            400,
+            "no batches"),
         c("PUT", "PUT", h("Mcp-Session-Id", SESSION), PING, 405, "Method Not Allowed"),
         c(
             "GET without SSE Accept",

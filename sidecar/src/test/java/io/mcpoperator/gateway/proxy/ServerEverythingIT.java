@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mcpoperator.gateway.Gateway;
 import io.mcpoperator.gateway.testing.Configs;
+import io.mcpoperator.gateway.testing.TestPeers;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -20,32 +21,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The official SDK client through the gateway to {@code @modelcontextprotocol/server-everything}
- * over stdio. Needs node and {@code npm install --prefix sidecar/target/npm
- * @modelcontextprotocol/server-everything} (or that prefix in {@code MCP_TEST_NPM_DIR}); skipped
- * otherwise.
+ * over stdio. Needs the test peers ({@code bash hack/install-test-peers.sh}, prefix {@code
+ * MCP_TEST_NPM_DIR}, default {@code ~/.cache/mcp-operator/npm}); skipped otherwise.
  */
 @org.junit.jupiter.api.Timeout(180)
 class ServerEverythingIT {
-  static final Path SERVER =
-      Path.of("target/npm/node_modules/@modelcontextprotocol/server-everything/dist/index.js");
-
-  static boolean nodeAvailable() {
-    try {
-      return new ProcessBuilder("node", "--version").start().waitFor() == 0;
-    } catch (Exception e) {
-      return false;
-    }
-  }
+  static final Path SERVER = TestPeers.serverEverything();
 
   @Test
   void sdkClientUsesServerEverythingThroughTheGateway() {
-    assumeTrue(nodeAvailable(), "node is not installed: skipping server-everything tests");
+    var node = TestPeers.node();
+    assumeTrue(node.isPresent(), "node is not installed: skipping server-everything tests");
     assumeTrue(
         Files.exists(SERVER),
-        "server-everything missing: run npm install --prefix sidecar/target/npm @modelcontextprotocol/server-everything");
+        "server-everything missing at " + SERVER + ": run bash hack/install-test-peers.sh");
     try (Gateway gateway =
         Gateway.start(
-            Configs.stdio(List.of("node", SERVER.toString(), "stdio"), 30_000), "127.0.0.1")) {
+            Configs.stdio(List.of(node.get(), SERVER.toString(), "stdio"), 30_000), "127.0.0.1")) {
       await().atMost(Duration.ofSeconds(60)).until(gateway::ready);
       List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
       var transport =

@@ -4,7 +4,7 @@ import io.lettuce.core.SetArgs;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The response cache in Redis (GET / SET PX), shared by every replica. */
+/** The response cache in Redis (GET / SET PX), shared by every replica. Owns the link. */
 public final class RedisResponseCache implements ResponseCache {
   private final RedisLink redis;
 
@@ -22,5 +22,10 @@ public final class RedisResponseCache implements ResponseCache {
     redis.run(
         "cache write",
         c -> c.set(redis.key("cache:" + key), value, SetArgs.Builder.px(ttl.toMillis())));
+  }
+
+  @Override
+  public void close() {
+    redis.close();
   }
 }

@@ -17,6 +17,17 @@ public record JsonRpcError(int code, String message, Optional<JsonValue> data) {
   /** Server overloaded or upstream unavailable (implementation-defined server error range). */
   public static final int SERVER_UNAVAILABLE = -32002;
 
+  /** 2026-07-28: HTTP headers missing or not matching the body ({@code HeaderMismatch}). */
+  public static final int HEADER_MISMATCH = -32020;
+
+  /** 2026-07-28: the request needs a client capability it did not declare. */
+  public static final int MISSING_CLIENT_CAPABILITY = -32021;
+
+  /**
+   * 2026-07-28: the requested protocol version is not served; {@code data.supported} lists ours.
+   */
+  public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+
   /** Cancelled by the client with {@code notifications/cancelled}. */
   public static final int REQUEST_CANCELLED = -32800;
 

@@ -22,6 +22,11 @@ public final class HttpReplies {
         JsonRpcCodec.encode(new Failure(JsonValue.NULL, JsonRpcError.of(code, message))));
   }
 
+  /** An HTTP error with a JSON-RPC error body (code, message, data) without id. */
+  public static void error(ServerResponse res, Status status, JsonRpcError error) {
+    json(res, status, JsonRpcCodec.encode(new Failure(JsonValue.NULL, error)));
+  }
+
   /** A JSON body. */
   public static void json(ServerResponse res, Status status, String body) {
     res.status(status);
@@ -31,7 +36,12 @@ public final class HttpReplies {
 
   /** One JSON-RPC message as a 200 JSON body. */
   public static void message(ServerResponse res, JsonRpcMessage message) {
-    json(res, Status.OK_200, JsonRpcCodec.encode(message));
+    message(res, Status.OK_200, message);
+  }
+
+  /** One JSON-RPC message as a JSON body with {@code status}. */
+  public static void message(ServerResponse res, Status status, JsonRpcMessage message) {
+    json(res, status, JsonRpcCodec.encode(message));
   }
 
   /** 202 Accepted without body. */

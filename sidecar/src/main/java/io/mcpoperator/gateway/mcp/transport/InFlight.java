@@ -1,6 +1,7 @@
 package io.mcpoperator.gateway.mcp.transport;
 
 import io.mcpoperator.gateway.mcp.ClientSession;
+import io.mcpoperator.gateway.mcp.McpProtocol;
 import io.mcpoperator.gateway.mcp.McpRequest;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
@@ -66,6 +67,12 @@ final class InFlight implements McpRequest {
   public CompletableFuture<Response> request(String method, JsonObject params) {
     if (response.isDone()) {
       return CompletableFuture.failedFuture(new IllegalStateException("request already answered"));
+    }
+    if (McpProtocol.stateless(session.protocolVersion())) {
+      // 2026-07-28 has no server-to-client requests (input requests travel in results, MRTR)
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              method + " cannot reach a " + session.protocolVersion() + " client"));
     }
     var outbound = runtime.outbound(method, params);
     outbox.send(outbound.request(), false);

@@ -36,6 +36,21 @@ final class PostExchange implements Outbox {
   void respond(
       ServerResponse res, int expected, boolean batch, StreamTarget target, Duration maxWait)
       throws InterruptedException {
+    respond(res, expected, batch, target, maxWait, m -> io.helidon.http.Status.OK_200);
+  }
+
+  /**
+   * As {@link #respond(ServerResponse, int, boolean, StreamTarget, Duration)}; a single response
+   * answered as plain JSON gets the HTTP status {@code statusOf} gives it.
+   */
+  void respond(
+      ServerResponse res,
+      int expected,
+      boolean batch,
+      StreamTarget target,
+      Duration maxWait,
+      java.util.function.Function<JsonRpcMessage, io.helidon.http.Status> statusOf)
+      throws InterruptedException {
     List<Item> received = new ArrayList<>();
     int finals = 0;
     while (finals < expected) {
@@ -54,7 +69,8 @@ final class PostExchange implements Outbox {
       var messages = received.stream().map(Item::message).toList();
       HttpReplies.json(res, io.helidon.http.Status.OK_200, JsonRpcCodec.encode(messages));
     } else {
-      HttpReplies.message(res, received.getFirst().message());
+      var message = received.getFirst().message();
+      HttpReplies.message(res, statusOf.apply(message), message);
     }
   }
 

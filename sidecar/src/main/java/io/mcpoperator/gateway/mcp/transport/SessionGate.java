@@ -44,16 +44,7 @@ final class SessionGate {
   Optional<Optional<String>> versionHeader(ServerRequest req, ServerResponse res) {
     Optional<String> version = McpHeaders.value(req, McpHeaders.PROTOCOL_VERSION);
     if (version.isPresent() && !McpProtocol.supported(version.get())) {
-      reject(
-          req,
-          res,
-          Status.BAD_REQUEST_400,
-          JsonRpcError.INVALID_REQUEST,
-          "Bad Request: unsupported protocol version "
-              + version.get()
-              + " (supported: "
-              + String.join(", ", McpProtocol.ALL_VERSIONS)
-              + ")");
+      reject(req, res, Status.BAD_REQUEST_400, ModernRequests.unsupported(version.get()));
       return Optional.empty();
     }
     return Optional.of(version);
@@ -95,7 +86,11 @@ final class SessionGate {
   }
 
   void reject(ServerRequest req, ServerResponse res, Status status, int code, String message) {
+    reject(req, res, status, JsonRpcError.of(code, message));
+  }
+
+  void reject(ServerRequest req, ServerResponse res, Status status, JsonRpcError error) {
     observer.rejected(req.prologue().method().text(), status.code());
-    HttpReplies.error(res, status, code, message);
+    HttpReplies.error(res, status, error);
   }
 }

@@ -103,8 +103,14 @@ final class StreamablePost {
       initialize(req, res, initialize.get());
       return;
     }
-    if (McpHeaders.value(req, McpHeaders.SESSION_ID).isEmpty()
-        && stateless(versionHeader.get(), decoded)) {
+    if (stateless(versionHeader.get(), decoded)) {
+      // 2026-07-28: served without a session (a stray Mcp-Session-Id is ignored)
+      Optional<ModernRequests.Rejection> rejection =
+          ModernRequests.check(decoded, name -> McpHeaders.value(req, name));
+      if (rejection.isPresent()) {
+        gate.reject(req, res, rejection.get().status(), rejection.get().error());
+        return;
+      }
       serve(
           req,
           res,
@@ -170,12 +176,13 @@ final class StreamablePost {
       return;
     }
     var exchange = new PostExchange();
+    boolean modern = session == null;
     Outbox counted =
         (message, last) -> {
           if (last) {
             permits.release();
           }
-          exchange.send(message, last);
+          exchange.send(modern && last ? ModernRequests.complete(message) : message, last);
         };
     for (var entry : decoded.entries()) {
       switch (entry) {
@@ -191,7 +198,8 @@ final class StreamablePost {
         (int) (requests + invalid),
         decoded.batch(),
         target,
-        current.limits().requestTimeout().plusSeconds(5));
+        current.limits().requestTimeout().plusSeconds(5),
+        modern ? ModernRequests::status : m -> Status.OK_200);
   }
 
   private void dispatch(
@@ -250,9 +258,10 @@ final class StreamablePost {
         .findFirst();
   }
 
+  /** A 2026-07-28 request: its version header or its {@code _meta} names a stateless revision. */
   private static boolean stateless(Optional<String> versionHeader, DecodedBody decoded) {
-    if (versionHeader.isPresent()) {
-      return McpProtocol.stateless(versionHeader.get());
+    if (versionHeader.map(McpProtocol::stateless).orElse(false)) {
+      return true;
     }
     return decoded.entries().stream()
         .anyMatch(

@@ -1,0 +1,100 @@
+package io.mcpoperator.gateway.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mcpoperator.gateway.Gateway;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.gateway.testing.Configs;
+import io.mcpoperator.gateway.testing.FakeUpstream;
+import io.mcpoperator.gateway.testing.RawClient;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 2026-07-28 (stateless) clients through the gateway to an upstream that only speaks 2025-xx: the
+ * gateway keeps its own initialized upstream session, answers {@code server/discover} from the
+ * upstream's initialize result, and returns results the modern way.
+ */
+@org.junit.jupiter.api.Timeout(120)
+class ModernClientIT {
+  private static final String META =
+      "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+          + "\"io.modelcontextprotocol/clientCapabilities\":{\"sampling\":{}}}";
+  private static Gateway gateway;
+  private static RawClient client;
+
+  @BeforeAll
+  static void start() {
+    gateway = Gateway.start(Configs.stdio(FakeUpstream.command(), 5000), "127.0.0.1");
+    await().atMost(Duration.ofSeconds(30)).until(gateway::ready);
+    client = new RawClient("http://127.0.0.1:" + gateway.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  private static JsonObject call(String method, String name, String params) {
+    var headers = new java.util.HashMap<String, String>();
+    headers.put("MCP-Protocol-Version", "2026-07-28");
+    headers.put("Mcp-Method", method);
+    if (name != null) {
+      headers.put("Mcp-Name", name);
+    }
+    var res =
+        client.post(
+            headers,
+            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\""
+                + method
+                + "\",\"params\":{"
+                + params
+                + META
+                + "}}");
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    assertThat(res.headers().firstValue("Mcp-Session-Id")).isEmpty();
+    return Json.parse(res.body()).asJsonObject().getJsonObject("result");
+  }
+
+  @Test
+  void discoverAnswersFromTheUpstreamsInitializeResult() {
+    JsonObject result = call("server/discover", null, "");
+    assertThat(result.getJsonObject("serverInfo").getString("name")).isEqualTo("fake");
+    assertThat(result.getJsonObject("capabilities").containsKey("tools")).isTrue();
+    assertThat(result.getJsonArray("supportedVersions").toString())
+        .contains("2026-07-28", "2025-11-25");
+    assertThat(result.getString("resultType")).isEqualTo("complete");
+  }
+
+  @Test
+  void toolCallsReachTheLegacyUpstreamWithoutAnySession() {
+    JsonObject result =
+        call("tools/call", "echo", "\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"},");
+    assertThat(result.getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("hi");
+    assertThat(result.getString("resultType")).isEqualTo("complete");
+  }
+
+  @Test
+  void anUpstreamRequestToAModernClientIsRefusedToTheUpstream() {
+    // 2026-07-28 has no server-to-client requests: the upstream's sampling request gets an error
+    // (it answers its tool call with "error"), and the client gets the tool's result
+    JsonObject result = call("tools/call", "sample", "\"name\":\"sample\",\"arguments\":{},");
+    assertThat(result.getJsonArray("content").getJsonObject(0).getString("text"))
+        .isEqualTo("error");
+  }
+
+  @Test
+  void aModernRequestWithoutItsHeadersIsRefused() {
+    var res =
+        client.post(
+            Map.of("MCP-Protocol-Version", "2026-07-28"),
+            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\",\"params\":{" + META + "}}");
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(res.body()).contains("-32020", "Mcp-Method");
+  }
+}
