@@ -28,6 +28,16 @@ public interface McpRequest {
   /** The session (or stateless request context) the request belongs to. */
   ClientSession session();
 
+  /**
+   * A header of the HTTP request that carried this request (the POST on the Streamable HTTP
+   * endpoint, or on the legacy transport's messages endpoint), by case-insensitive name; several
+   * fields of that name are joined with commas. Empty when absent, and for requests that did not
+   * arrive over HTTP.
+   */
+  default Optional<String> httpHeader(String name) {
+    return Optional.empty();
+  }
+
   /** {@code params._meta.progressToken}, when the client asked for progress. */
   default Optional<JsonValue> progressToken() {
     return params().get("_meta") instanceof JsonObject meta

@@ -111,7 +111,7 @@ public final class UpstreamSession implements UpstreamListener {
     routes.put(id, route);
     route.response().whenComplete((r, e) -> routes.remove(id));
     try {
-      upstream.send(new Request(Json.string(id), request.method(), params));
+      upstream.send(new Request(Json.string(id), request.method(), params), request::httpHeader);
     } catch (IOException e) {
       routes.remove(id);
       throw e;

@@ -25,14 +25,21 @@ public final class SseUpstream implements Upstream {
   private static final Logger LOG = LoggerFactory.getLogger(SseUpstream.class);
   private final URI uri;
   private final Backoff backoff;
+  private final ForwardedHeaders forwarded;
   private final WebClient client;
   private volatile Optional<URI> postUri = Optional.empty();
   private volatile boolean closed;
   private Thread reader;
 
+  /** Forwards the {@link ForwardedHeaders#fromEnvironment() configured} client headers. */
   public SseUpstream(URI uri, Backoff backoff) {
+    this(uri, backoff, ForwardedHeaders.fromEnvironment());
+  }
+
+  public SseUpstream(URI uri, Backoff backoff, ForwardedHeaders forwarded) {
     this.uri = uri;
     this.backoff = backoff;
+    this.forwarded = forwarded;
     this.client = WebClient.builder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -89,13 +96,15 @@ public final class SseUpstream implements Upstream {
 
   @Override
   public void send(JsonRpcMessage message) throws IOException {
+    send(message, ClientHeaders.NONE);
+  }
+
+  @Override
+  public void send(JsonRpcMessage message, ClientHeaders clientHeaders) throws IOException {
     URI target = postUri.orElseThrow(() -> new IOException("upstream SSE stream is not connected"));
-    try (HttpClientResponse response =
-        client
-            .post()
-            .uri(target)
-            .header(HeaderNames.CONTENT_TYPE, "application/json")
-            .submit(JsonRpcCodec.encode(message))) {
+    var request = client.post().uri(target).header(HeaderNames.CONTENT_TYPE, "application/json");
+    forwarded.apply(clientHeaders, (name, value) -> request.header(HeaderNames.create(name), value));
+    try (HttpClientResponse response = request.submit(JsonRpcCodec.encode(message))) {
       if (response.status().code() >= 300) {
         throw new IOException("upstream answered HTTP " + response.status().code());
       }

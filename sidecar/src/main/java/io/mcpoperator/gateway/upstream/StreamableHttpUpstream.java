@@ -35,6 +35,7 @@ public final class StreamableHttpUpstream implements Upstream {
   private static final Duration MAX_RETRY = Duration.ofSeconds(5);
   private final URI uri;
   private final Backoff backoff;
+  private final ForwardedHeaders forwarded;
   private final WebClient client;
   private final AtomicBoolean up = new AtomicBoolean();
   private volatile UpstreamListener listener;
@@ -42,9 +43,15 @@ public final class StreamableHttpUpstream implements Upstream {
   private volatile Optional<String> protocolVersion = Optional.empty();
   private volatile boolean closed;
 
+  /** Forwards the {@link ForwardedHeaders#fromEnvironment() configured} client headers. */
   public StreamableHttpUpstream(URI uri, Backoff backoff) {
+    this(uri, backoff, ForwardedHeaders.fromEnvironment());
+  }
+
+  public StreamableHttpUpstream(URI uri, Backoff backoff, ForwardedHeaders forwarded) {
     this.uri = uri;
     this.backoff = backoff;
+    this.forwarded = forwarded;
     this.client =
         WebClient.builder().connectTimeout(Duration.ofSeconds(5)).followRedirects(false).build();
   }
@@ -58,19 +65,25 @@ public final class StreamableHttpUpstream implements Upstream {
 
   @Override
   public void send(JsonRpcMessage message) throws IOException {
+    send(message, ClientHeaders.NONE);
+  }
+
+  @Override
+  public void send(JsonRpcMessage message, ClientHeaders clientHeaders) throws IOException {
     if (!up.get()) {
       throw new IOException("upstream " + uri + " is not reachable");
     }
-    Thread.ofVirtual().name("upstream-http").start(() -> post(message));
+    Thread.ofVirtual().name("upstream-http").start(() -> post(message, clientHeaders));
   }
 
-  private void post(JsonRpcMessage message) {
+  private void post(JsonRpcMessage message, ClientHeaders clientHeaders) {
     var request =
         client
             .post()
             .uri(uri)
             .header(HeaderNames.CONTENT_TYPE, "application/json")
             .header(HeaderNames.ACCEPT, "application/json, text/event-stream");
+    forwarded.apply(clientHeaders, (name, value) -> request.header(HeaderNames.create(name), value));
     sessionId.ifPresent(id -> request.header(McpHeaders.SESSION_ID, id));
     protocolVersion.ifPresent(v -> request.header(McpHeaders.PROTOCOL_VERSION, v));
     Optional<Request> call = message instanceof Request r ? Optional.of(r) : Optional.empty();

@@ -20,6 +20,16 @@ public interface Upstream extends AutoCloseable {
    */
   void send(JsonRpcMessage message) throws IOException;
 
+  /**
+   * Sends a client's request; an HTTP upstream passes the {@link ForwardedHeaders} of {@code
+   * client} on with it, other upstreams have nowhere to put them.
+   *
+   * @throws IOException when there is no live connection
+   */
+  default void send(JsonRpcMessage message, ClientHeaders client) throws IOException {
+    send(message);
+  }
+
   /** For logs: what this upstream is. */
   String describe();
 

@@ -130,6 +130,8 @@ class AggregationBench {
                   + Runtime.getRuntime().availableProcessors()
                   + " CPUs, JDK "
                   + Runtime.version()
+                  + ", load average "
+                  + loadAverage()
                   + "; everything on 127.0.0.1 in one JVM, one client, sequential calls",
               "runs: warm-up "
                   + WARMUP

@@ -78,9 +78,14 @@ public final class Dispatcher {
   }
 
   /** Starts serving a request; its final response is sent to {@code outbox} with last=true. */
-  void request(Request request, ClientSession session, SessionRuntime runtime, Outbox outbox) {
+  void request(
+      Request request,
+      ClientSession session,
+      SessionRuntime runtime,
+      Outbox outbox,
+      RequestHeaders headers) {
     long start = System.nanoTime();
-    var inFlight = new InFlight(request, session, outbox, runtime);
+    var inFlight = new InFlight(request, session, outbox, runtime, headers);
     inFlight
         .response()
         .whenComplete(
@@ -218,11 +223,18 @@ public final class Dispatcher {
     timer.shutdownNow();
   }
 
-  /** Dispatches a decoded message of a session: requests start, the rest is handled inline. */
+  /**
+   * Dispatches a decoded message of a session: requests start (seeing the {@code headers} of the
+   * HTTP request that carried them), the rest is handled inline.
+   */
   void dispatch(
-      JsonRpcMessage message, ClientSession session, SessionRuntime runtime, Outbox outbox) {
+      JsonRpcMessage message,
+      ClientSession session,
+      SessionRuntime runtime,
+      Outbox outbox,
+      RequestHeaders headers) {
     switch (message) {
-      case Request r -> request(r, session, runtime, outbox);
+      case Request r -> request(r, session, runtime, outbox, headers);
       case Notification n -> notification(n, session, runtime);
       case Response r -> response(r, runtime);
     }

@@ -11,6 +11,7 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,6 +21,7 @@ final class InFlight implements McpRequest {
   private final ClientSession session;
   private final Outbox outbox;
   private final SessionRuntime runtime;
+  private final RequestHeaders headers;
   private final CompletableFuture<Response> response = new CompletableFuture<>();
   private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
   private volatile boolean cancelled;
@@ -29,11 +31,13 @@ final class InFlight implements McpRequest {
       JsonRpcMessage.Request request,
       ClientSession session,
       Outbox outbox,
-      SessionRuntime runtime) {
+      SessionRuntime runtime,
+      RequestHeaders headers) {
     this.request = request;
     this.session = session;
     this.outbox = outbox;
     this.runtime = runtime;
+    this.headers = headers;
   }
 
   @Override
@@ -54,6 +58,11 @@ final class InFlight implements McpRequest {
   @Override
   public ClientSession session() {
     return session;
+  }
+
+  @Override
+  public Optional<String> httpHeader(String name) {
+    return headers.value(name);
   }
 
   @Override

@@ -128,6 +128,7 @@ final class LegacySse {
       return;
     }
     Outbox outbox = channel.standalone(session.get().id());
+    RequestHeaders headers = RequestHeaders.of(req);
     for (var entry : decoded.entries()) {
       switch (entry) {
         case DecodedBody.Invalid(Failure failure) -> outbox.send(failure, true);
@@ -135,7 +136,8 @@ final class LegacySse {
             outbox.send(initialize(session.get(), r), true);
         case DecodedBody.Valid(var message) -> {
           SessionRecord current = store.find(session.get().id()).orElse(session.get());
-          dispatcher.dispatch(message, current.client(), dispatcher.runtime(current.id()), outbox);
+          dispatcher.dispatch(
+              message, current.client(), dispatcher.runtime(current.id()), outbox, headers);
         }
       }
     }

@@ -152,12 +152,14 @@ final class StreamablePost {
       SessionRuntime runtime,
       String version)
       throws InterruptedException {
+    RequestHeaders headers = RequestHeaders.of(req);
     long requests = decoded.entries().stream().filter(e -> e instanceof Valid(Request r)).count();
     long invalid = decoded.entries().stream().filter(e -> e instanceof Invalid).count();
     if (requests == 0 && invalid == 0) {
       decoded
           .entries()
-          .forEach(e -> dispatch(((Valid) e).message(), session, runtime, version, null));
+          .forEach(
+              e -> dispatch(((Valid) e).message(), session, runtime, version, null, headers));
       HttpReplies.accepted(res);
       return;
     }
@@ -186,7 +188,8 @@ final class StreamablePost {
         };
     for (var entry : decoded.entries()) {
       switch (entry) {
-        case Valid(JsonRpcMessage message) -> dispatch(message, session, runtime, version, counted);
+        case Valid(JsonRpcMessage message) ->
+            dispatch(message, session, runtime, version, counted, headers);
         case Invalid(Failure failure) -> exchange.send(failure, true);
       }
     }
@@ -207,9 +210,10 @@ final class StreamablePost {
       SessionRecord session,
       SessionRuntime runtime,
       String version,
-      Outbox outbox) {
+      Outbox outbox,
+      RequestHeaders headers) {
     ClientSession client = session != null ? session.client() : statelessClient(message, version);
-    dispatcher.dispatch(message, client, runtime, outbox);
+    dispatcher.dispatch(message, client, runtime, outbox, headers);
   }
 
   private void initialize(ServerRequest req, ServerResponse res, Request request) {
