@@ -7,7 +7,6 @@ import io.mcpoperator.gateway.mcp.transport.TransportLimits;
 import io.mcpoperator.k8stools.config.ServerConfig;
 import io.mcpoperator.k8stools.exec.CommandRunner;
 import io.mcpoperator.k8stools.mcp.K8sToolsBackend;
-import io.mcpoperator.k8stools.mcp.RequestKubeconfig;
 import io.mcpoperator.k8stools.service.ToolInventory;
 import io.mcpoperator.k8stools.service.ToolService;
 import io.mcpoperator.k8stools.web.DocsPage;
@@ -69,7 +68,6 @@ public final class K8sToolsServer implements AutoCloseable {
             .routing(
                 routing ->
                     routing
-                        .addFilter(new RequestKubeconfig())
                         .register(new HealthRoutes(version))
                         .register(new ToolsRoutes(service, inventory))
                         .register(new JsonPages(openapi, docs))

@@ -10,6 +10,7 @@ import io.mcpoperator.k8stools.service.ToolRequest;
 import io.mcpoperator.k8stools.service.ToolResult;
 import io.mcpoperator.k8stools.service.ToolResultJson;
 import io.mcpoperator.k8stools.service.ToolService;
+import io.mcpoperator.k8stools.web.ToolsRoutes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -46,12 +47,13 @@ public final class K8sToolsBackend implements McpBackend {
   public JsonObject handle(McpRequest request) throws McpException {
     return switch (request.method()) {
       case "tools/list" -> ToolDescriptions.list();
-      case "tools/call" -> call(request.params());
+      case "tools/call" -> call(request);
       default -> throw new McpException(JsonRpcError.methodNotFound(request.method()));
     };
   }
 
-  private JsonObject call(JsonObject params) throws McpException {
+  private JsonObject call(McpRequest request) throws McpException {
+    JsonObject params = request.params();
     String name = text(params, "name").orElse("");
     if (Tool.byName(name).isEmpty()) {
       throw new McpException(
@@ -60,7 +62,9 @@ public final class K8sToolsBackend implements McpBackend {
     JsonObject arguments =
         params.get("arguments") instanceof JsonObject a ? a : JsonValue.EMPTY_JSON_OBJECT;
     Optional<String> kubeconfig =
-        RequestKubeconfig.current().or(() -> text(arguments, "kubeconfig"));
+        request
+            .httpHeader(ToolsRoutes.KUBECONFIG_HEADER.defaultCase())
+            .or(() -> text(arguments, "kubeconfig"));
     ToolResult result =
         service.execute(
             new ToolRequest(

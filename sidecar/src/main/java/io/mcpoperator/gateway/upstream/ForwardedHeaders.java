@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The client headers an HTTP upstream receives on the POST that carries the client's request:
  * {@code X-Kubeconfig} plus the names listed in {@value #ENV}. Hop-by-hop, framing and MCP
- * transport headers ({@code Mcp-*}, {@code Host}, {@code Content-Length}, ...) are never passed
- * on, whatever the list says; neither is a header the client's {@code Connection} names.
+ * transport headers ({@code Mcp-*}, {@code Host}, {@code Content-Length}, ...) are never passed on,
+ * whatever the list says; neither is a header the client's {@code Connection} names.
  *
  * @param names the header names, as configured
  */

@@ -103,7 +103,8 @@ public final class SseUpstream implements Upstream {
   public void send(JsonRpcMessage message, ClientHeaders clientHeaders) throws IOException {
     URI target = postUri.orElseThrow(() -> new IOException("upstream SSE stream is not connected"));
     var request = client.post().uri(target).header(HeaderNames.CONTENT_TYPE, "application/json");
-    forwarded.apply(clientHeaders, (name, value) -> request.header(HeaderNames.create(name), value));
+    forwarded.apply(
+        clientHeaders, (name, value) -> request.header(HeaderNames.create(name), value));
     try (HttpClientResponse response = request.submit(JsonRpcCodec.encode(message))) {
       if (response.status().code() >= 300) {
         throw new IOException("upstream answered HTTP " + response.status().code());

@@ -83,7 +83,8 @@ public final class StreamableHttpUpstream implements Upstream {
             .uri(uri)
             .header(HeaderNames.CONTENT_TYPE, "application/json")
             .header(HeaderNames.ACCEPT, "application/json, text/event-stream");
-    forwarded.apply(clientHeaders, (name, value) -> request.header(HeaderNames.create(name), value));
+    forwarded.apply(
+        clientHeaders, (name, value) -> request.header(HeaderNames.create(name), value));
     sessionId.ifPresent(id -> request.header(McpHeaders.SESSION_ID, id));
     protocolVersion.ifPresent(v -> request.header(McpHeaders.PROTOCOL_VERSION, v));
     Optional<Request> call = message instanceof Request r ? Optional.of(r) : Optional.empty();

@@ -158,8 +158,7 @@ final class StreamablePost {
     if (requests == 0 && invalid == 0) {
       decoded
           .entries()
-          .forEach(
-              e -> dispatch(((Valid) e).message(), session, runtime, version, null, headers));
+          .forEach(e -> dispatch(((Valid) e).message(), session, runtime, version, null, headers));
       HttpReplies.accepted(res);
       return;
     }
