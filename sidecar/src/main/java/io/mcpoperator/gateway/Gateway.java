@@ -3,6 +3,7 @@ package io.mcpoperator.gateway;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final int MAX_HEADERS_BYTES = 256 * 1024;
   private final Optional<UpstreamSession> upstream;
   private final CompositeBackend backend;
   private final McpHttpEndpoint endpoint;
@@ -77,6 +79,9 @@ public final class Gateway implements AutoCloseable {
         WebServer.builder()
             .host(host)
             .port(config.port())
+            // base64 kubeconfigs with embedded certificates (X-Kubeconfig) exceed the 16 KiB
+            // default
+            .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADERS_BYTES).build())
             .shutdownGracePeriod(Duration.ofSeconds(10))
             .addFeature(
                 ObserveFeature.builder()

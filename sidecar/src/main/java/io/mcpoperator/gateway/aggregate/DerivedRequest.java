@@ -5,6 +5,7 @@ import io.mcpoperator.gateway.mcp.McpRequest;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,6 +22,11 @@ record DerivedRequest(McpRequest parent, String method, JsonObject params) imple
   @Override
   public ClientSession session() {
     return parent.session();
+  }
+
+  @Override
+  public Optional<String> httpHeader(String name) {
+    return parent.httpHeader(name);
   }
 
   @Override

@@ -14,8 +14,11 @@ public record JsonRpcError(int code, String message, Optional<JsonValue> data) {
   /** MCP's code for a request that timed out or a connection that closed (SDK convention). */
   public static final int REQUEST_TIMEOUT = -32001;
 
-  /** Server overloaded or upstream unavailable (implementation-defined server error range). */
-  public static final int SERVER_UNAVAILABLE = -32002;
+  /**
+   * Upstream or session store unavailable (implementation-defined server error range; not -32002,
+   * which MCP uses for "resource not found").
+   */
+  public static final int SERVER_UNAVAILABLE = -32003;
 
   /** 2026-07-28: HTTP headers missing or not matching the body ({@code HeaderMismatch}). */
   public static final int HEADER_MISMATCH = -32020;
