@@ -9,14 +9,19 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.mcpoperator.gateway.aggregate.AggregateConfig;
 import io.mcpoperator.gateway.aggregate.CompositeBackend;
+import io.mcpoperator.gateway.aggregate.Outbound;
+import io.mcpoperator.gateway.aggregate.limits.ClientRateLimit;
 import io.mcpoperator.gateway.config.GatewayConfig;
+import io.mcpoperator.gateway.mcp.McpBackend;
+import io.mcpoperator.gateway.mcp.McpClients;
 import io.mcpoperator.gateway.mcp.McpHttpEndpoint;
 import io.mcpoperator.gateway.mcp.session.InMemorySessionStore;
+import io.mcpoperator.gateway.mcp.session.RedisSessionStore;
 import io.mcpoperator.gateway.mcp.session.SessionStore;
 import io.mcpoperator.gateway.mcp.transport.TransportLimits;
 import io.mcpoperator.gateway.observe.GatewayMetrics;
-import io.mcpoperator.gateway.proxy.ProxyBackend;
 import io.mcpoperator.gateway.proxy.UpstreamSession;
+import io.mcpoperator.gateway.proxy.UpstreamSwitch;
 import io.mcpoperator.gateway.upstream.Backoff;
 import io.mcpoperator.gateway.upstream.FifoUpstream;
 import io.mcpoperator.gateway.upstream.SseUpstream;
@@ -37,11 +42,21 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private static final int MAX_HEADERS_BYTES = 256 * 1024;
-  private final Optional<UpstreamSession> upstream;
+
+  /** How long a shutdown waits for requests in flight. */
+  static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
+
+  /** How long a new upstream may take to initialize before requests switch to it anyway. */
+  private static final Duration UPSTREAM_START_WAIT = Duration.ofSeconds(30);
+
+  private static final int EVENTS_PER_SESSION = 1000;
+  private final Optional<UpstreamSwitch> upstream;
   private final CompositeBackend backend;
+  private final ClientRateLimit rateLimit;
   private final McpHttpEndpoint endpoint;
   private final WebServer server;
   private volatile GatewayConfig config;
+  private volatile boolean closing;
 
   private Gateway(GatewayConfig config, String host) {
     this.config = config;
@@ -49,14 +64,20 @@ public final class Gateway implements AutoCloseable {
     var metrics = new GatewayMetrics(store::size);
     this.upstream =
         upstream(config.upstream())
-            .map(u -> new UpstreamSession(u, Duration.ofSeconds(60), metrics));
-    this.backend = CompositeBackend.forGateway(config, upstream.map(ProxyBackend::new));
+            .map(
+                first ->
+                    new UpstreamSwitch(
+                        first, u -> new UpstreamSession(u, Duration.ofSeconds(60), metrics)));
+    Outbound outbound = Outbound.forGateway(config);
+    this.backend = CompositeBackend.forGateway(config, upstream.map(u -> (McpBackend) u), outbound);
+    this.rateLimit = new ClientRateLimit(outbound.rateLimiter(), config.limits().rateLimit());
     this.endpoint =
         McpHttpEndpoint.builder()
             .backend(backend)
             .sessionStore(store)
             .limits(limits(config))
             .allowedOrigins(config.limits().allowedOrigins())
+            .throttle(rateLimit)
             .observer(metrics)
             .build();
     var health =
@@ -82,7 +103,8 @@ public final class Gateway implements AutoCloseable {
             // base64 kubeconfigs with embedded certificates (X-Kubeconfig) exceed the 16 KiB
             // default
             .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADERS_BYTES).build())
-            .shutdownGracePeriod(Duration.ofSeconds(10))
+            // close() drains first (GRACE_PERIOD); this bounds what is left after that
+            .shutdownGracePeriod(Duration.ofSeconds(1))
             .addFeature(
                 ObserveFeature.builder()
                     .addObserver(health)
@@ -105,34 +127,71 @@ public final class Gateway implements AutoCloseable {
   }
 
   private String describeUpstream() {
-    return upstream.map(u -> u.upstream().describe()).orElse("no upstream (aggregation only)");
+    return upstream
+        .map(u -> u.session().upstream().describe())
+        .orElse("no upstream (aggregation only)");
   }
 
   public int port() {
     return server.port();
   }
 
+  /** Upstream initialized (if any) and not shutting down. */
   public boolean ready() {
-    return upstream.map(UpstreamSession::ready).orElse(true);
+    return !closing && upstream.map(UpstreamSwitch::ready).orElse(true);
   }
 
-  /** The upstream session; empty for an aggregation-only server. */
+  /** The upstream session new requests go to; empty for an aggregation-only server. */
   public Optional<UpstreamSession> upstreamSession() {
-    return upstream;
+    return upstream.map(UpstreamSwitch::session);
+  }
+
+  /** Server-initiated messages to the clients (tests). */
+  McpClients clients() {
+    return endpoint.clients();
   }
 
   /**
-   * Applies a reloaded configuration: limits and allowed Origins take effect for new requests, the
-   * aggregated tools, prompts and resources at once (live sessions get {@code list_changed}). A
-   * changed upstream or port needs a restart (the pod's containers are restarted for it).
+   * Applies a reloaded configuration: limits (rate limit included) and allowed Origins take effect
+   * for new requests, the aggregated tools, prompts and resources at once (live sessions get {@code
+   * list_changed}). A changed upstream is started and takes over new requests once initialized (see
+   * {@link UpstreamSwitch}); a change of port, or to or from transport {@code none}, needs a
+   * restart.
    */
   public void reload(GatewayConfig next) {
     endpoint.update(limits(next), next.limits().allowedOrigins());
+    rateLimit.update(next.limits().rateLimit());
     backend.update(AggregateConfig.of(next));
-    if (!next.upstream().equals(config.upstream()) || next.port() != config.port()) {
-      LOG.warn("configuration changed the upstream or port; that takes effect on restart");
-    }
+    GatewayConfig previous = config;
     config = next;
+    if (next.port() != previous.port()) {
+      LOG.warn(
+          "configuration changed listen.port from {} to {}: that takes effect on restart",
+          previous.port(),
+          next.port());
+    }
+    if (!next.upstream().equals(previous.upstream())) {
+      switchUpstream(previous, next);
+    }
+  }
+
+  private void switchUpstream(GatewayConfig previous, GatewayConfig next) {
+    Optional<Upstream> replacement = upstream(next.upstream());
+    if (upstream.isEmpty() || replacement.isEmpty()) {
+      LOG.warn(
+          "configuration changed upstream.transport from {} to {}: that takes effect on restart",
+          previous.upstream().transport().wire(),
+          next.upstream().transport().wire());
+      return;
+    }
+    try {
+      upstream
+          .get()
+          .switchTo(replacement.get(), UPSTREAM_START_WAIT, next.limits().requestTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      replacement.get().close();
+    }
   }
 
   private static TransportLimits limits(GatewayConfig config) {
@@ -148,11 +207,15 @@ public final class Gateway implements AutoCloseable {
 
   private static SessionStore sessionStore(GatewayConfig config) {
     var idle = config.limits().sessionIdleTimeout();
-    if (config.redis().isPresent()) {
-      LOG.warn(
-          "Redis sessions are not available in this build; using in-memory sessions (single replica)");
+    if (config.redis().isEmpty()) {
+      return InMemorySessionStore.withSweeper(idle, EVENTS_PER_SESSION);
     }
-    return InMemorySessionStore.withSweeper(idle, 1000);
+    return new RedisSessionStore(
+        config.redis().get().uri(),
+        config.server().redisPrefix() + "sessions:",
+        idle,
+        EVENTS_PER_SESSION,
+        Duration.ofSeconds(2));
   }
 
   /** The upstream for {@code u}; empty for transport {@code none} (aggregation only). */
@@ -172,12 +235,30 @@ public final class Gateway implements AutoCloseable {
     };
   }
 
-  /** Stops accepting, lets in-flight requests finish (grace period), then stops the upstream. */
+  /**
+   * Shuts down gracefully but promptly: new requests get 503, this replica's open GET and legacy
+   * SSE streams end (sessions stay in the store, so with Redis a client resumes on another replica
+   * with {@code Last-Event-ID}), requests in flight get up to {@link #GRACE_PERIOD} to finish; then
+   * the server, the upstream and the session store stop.
+   */
   @Override
   public void close() {
+    close(GRACE_PERIOD);
+  }
+
+  /** {@link #close()} with another grace period. */
+  void close(Duration grace) {
+    closing = true;
+    try {
+      if (!endpoint.drain(grace)) {
+        LOG.warn("requests still in flight after {} s: stopping anyway", grace.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     server.stop();
     endpoint.close();
-    upstream.ifPresent(UpstreamSession::close);
+    upstream.ifPresent(UpstreamSwitch::close);
     backend.close();
   }
 }

@@ -65,9 +65,11 @@ public final class CompositeBackend implements McpBackend, AutoCloseable {
 
   /**
    * The gateway's backend for {@code config}: its aggregated items, in front of {@code upstream}
-   * (empty for transport {@code none}); response cache and rate limits in Redis when configured.
+   * (empty for transport {@code none}), calling out through {@code outbound} (see {@link
+   * Outbound#forGateway}).
    */
-  public static CompositeBackend forGateway(GatewayConfig config, Optional<McpBackend> upstream) {
+  public static CompositeBackend forGateway(
+      GatewayConfig config, Optional<McpBackend> upstream, Outbound outbound) {
     String name =
         config.server().name().isEmpty()
             ? "mcp-gateway"
@@ -79,7 +81,7 @@ public final class CompositeBackend implements McpBackend, AutoCloseable {
         upstream,
         Json.object().add("name", name).add("version", version).build(),
         AggregateConfig.of(config),
-        Outbound.forGateway(config));
+        outbound);
   }
 
   private static Catalog load(AggregateConfig config) {

@@ -1,6 +1,5 @@
 package io.mcpoperator.gateway.aggregate;
 
-import io.lettuce.core.RedisURI;
 import io.mcpoperator.gateway.aggregate.limits.InMemoryRateLimiter;
 import io.mcpoperator.gateway.aggregate.limits.InMemoryResponseCache;
 import io.mcpoperator.gateway.aggregate.limits.RateLimiter;
@@ -9,7 +8,6 @@ import io.mcpoperator.gateway.aggregate.limits.RedisRateLimiter;
 import io.mcpoperator.gateway.aggregate.limits.RedisResponseCache;
 import io.mcpoperator.gateway.aggregate.limits.ResponseCache;
 import io.mcpoperator.gateway.config.GatewayConfig;
-import io.mcpoperator.gateway.config.GatewayConfig.RedisConfig;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,13 +34,7 @@ public record Outbound(
     if (config.redis().isEmpty()) {
       return local(sender);
     }
-    RedisConfig redis = config.redis().get();
-    var uri = RedisURI.Builder.redis(redis.host(), redis.port()).withDatabase(redis.database());
-    redis.password().ifPresent(p -> uri.withPassword(p.toCharArray()));
-    var link =
-        new RedisLink(
-            uri.build(),
-            "mcp-gateway:" + config.server().namespace() + "/" + config.server().name() + ":");
+    var link = new RedisLink(config.redis().get().uri(), config.server().redisPrefix());
     return new Outbound(
         sender,
         new RedisResponseCache(link),

@@ -1,6 +1,7 @@
 package io.mcpoperator.gateway.config;
 
 import io.mcpoperator.gateway.config.GatewayConfig.Limits;
+import io.mcpoperator.gateway.config.GatewayConfig.RateLimit;
 import io.mcpoperator.gateway.config.GatewayConfig.RedisConfig;
 import io.mcpoperator.gateway.config.GatewayConfig.ServerRef;
 import io.mcpoperator.gateway.config.GatewayConfig.Transport;
@@ -106,8 +107,26 @@ public final class ConfigLoader {
             .toList(),
         Duration.ofSeconds(
             positive(
-                integer(l, "sessionIdleTimeoutSeconds", 1800),
-                "limits.sessionIdleTimeoutSeconds")));
+                integer(l, "sessionIdleTimeoutSeconds", 1800), "limits.sessionIdleTimeoutSeconds")),
+        rateLimit(l.get("rateLimit")));
+  }
+
+  /** {@code {"requestsPerMinute": N, "burst": M}} (burst defaults to N) or null. */
+  private static Optional<RateLimit> rateLimit(JsonValue value) {
+    if (value == null || value == JsonValue.NULL) {
+      return Optional.empty();
+    }
+    if (!(value instanceof JsonObject r)) {
+      throw new IllegalArgumentException(
+          "limits.rateLimit must be an object or null, got " + value);
+    }
+    if (!r.containsKey("requestsPerMinute") || r.isNull("requestsPerMinute")) {
+      throw new IllegalArgumentException("limits.rateLimit.requestsPerMinute is required");
+    }
+    int perMinute =
+        positive(integer(r, "requestsPerMinute", 0), "limits.rateLimit.requestsPerMinute");
+    int burst = positive(integer(r, "burst", perMinute), "limits.rateLimit.burst");
+    return Optional.of(new RateLimit(perMinute, burst));
   }
 
   private static JsonObject object(JsonObject o, String name) {

@@ -1,5 +1,6 @@
 package io.mcpoperator.gateway.config;
 
+import io.lettuce.core.RedisURI;
 import jakarta.json.JsonArray;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +22,13 @@ public record GatewayConfig(
     JsonArray prompts,
     JsonArray resources) {
 
-  /** Which MCPServer this gateway belongs to (for logs and metrics). */
-  public record ServerRef(String namespace, String name) {}
+  /** Which MCPServer this gateway belongs to (for logs, metrics and Redis keys). */
+  public record ServerRef(String namespace, String name) {
+    /** The prefix of this server's Redis keys: replicas of one server share them. */
+    public String redisPrefix() {
+      return "mcp-gateway:" + namespace + "/" + name + ":";
+    }
+  }
 
   /** The transports an upstream can speak. */
   public enum Transport {
@@ -67,13 +73,29 @@ public record GatewayConfig(
     public Optional<String> password() {
       return Optional.ofNullable(System.getenv(passwordEnv)).filter(p -> !p.isEmpty());
     }
+
+    /** The lettuce URI (a new, mutable one per call). */
+    public RedisURI uri() {
+      var uri = RedisURI.Builder.redis(host, port).withDatabase(database);
+      password().ifPresent(p -> uri.withPassword(p.toCharArray()));
+      return uri.build();
+    }
   }
 
-  /** Limits toward clients. */
+  /**
+   * Limits toward clients.
+   *
+   * @param rateLimit requests each client may send: per session, per address for clients without
+   *     one (2026-07-28, initialize)
+   */
   public record Limits(
       Duration requestTimeout,
       int maxConcurrentRequests,
       long maxBodyBytes,
       List<String> allowedOrigins,
-      Duration sessionIdleTimeout) {}
+      Duration sessionIdleTimeout,
+      Optional<RateLimit> rateLimit) {}
+
+  /** A token bucket: refills {@code requestsPerMinute}, holds at most {@code burst}. */
+  public record RateLimit(int requestsPerMinute, int burst) {}
 }

@@ -7,6 +7,7 @@ import io.mcpoperator.gateway.mcp.session.SessionStore;
 import io.mcpoperator.gateway.mcp.transport.EndpointRoutes;
 import io.mcpoperator.gateway.mcp.transport.OriginPolicy;
 import io.mcpoperator.gateway.mcp.transport.RequestObserver;
+import io.mcpoperator.gateway.mcp.transport.RequestThrottle;
 import io.mcpoperator.gateway.mcp.transport.TransportLimits;
 import io.mcpoperator.gateway.mcp.transport.TransportSettings;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class McpHttpEndpoint implements HttpService, AutoCloseable {
             builder.store,
             settings,
             builder.observer,
+            builder.throttle,
             builder.path,
             builder.legacySsePath,
             builder.legacyMessagesPath);
@@ -63,6 +65,19 @@ public final class McpHttpEndpoint implements HttpService, AutoCloseable {
     return store;
   }
 
+  /**
+   * The first step of a graceful shutdown, before stopping the web server: new requests get 503
+   * with {@code Retry-After}, this replica's open GET and legacy SSE streams end (a legacy stream
+   * once the answers to its requests in flight are sent), and the call waits up to {@code max} for
+   * the requests in flight to finish. Sessions stay in the store: with a shared store a client
+   * continues on another replica, resuming its stream with {@code Last-Event-ID}.
+   *
+   * @return true when nothing was left running
+   */
+  public boolean drain(Duration max) throws InterruptedException {
+    return routes.drain(max);
+  }
+
   /** Stops the endpoint's timers and closes the session store. */
   @Override
   public void close() {
@@ -77,6 +92,7 @@ public final class McpHttpEndpoint implements HttpService, AutoCloseable {
     private TransportLimits limits = TransportLimits.defaults();
     private List<String> allowedOrigins = List.of();
     private RequestObserver observer = RequestObserver.NONE;
+    private RequestThrottle throttle = RequestThrottle.NONE;
     private String path = "/mcp";
     private Optional<String> legacySsePath = Optional.of("/sse");
     private String legacyMessagesPath = "/messages";
@@ -113,6 +129,15 @@ public final class McpHttpEndpoint implements HttpService, AutoCloseable {
     /** Told about every request (metrics). */
     public Builder observer(RequestObserver observer) {
       this.observer = observer;
+      return this;
+    }
+
+    /**
+     * Asked before each client request runs (e.g. a rate limit); a refusal is answered 429 with
+     * {@code Retry-After}. Default: every request admitted.
+     */
+    public Builder throttle(RequestThrottle throttle) {
+      this.throttle = throttle;
       return this;
     }
 

@@ -30,6 +30,7 @@ class ConfigLoaderTest {
     assertThat(config.limits().maxConcurrentRequests()).isEqualTo(250);
     assertThat(config.limits().maxBodyBytes()).isEqualTo(1048576);
     assertThat(config.limits().allowedOrigins()).containsExactly("https://chat.example.com");
+    assertThat(config.limits().rateLimit()).contains(new GatewayConfig.RateLimit(600, 50));
   }
 
   @Test
@@ -56,8 +57,34 @@ class ConfigLoaderTest {
     assertThat(config.limits())
         .isEqualTo(
             new GatewayConfig.Limits(
-                Duration.ofSeconds(30), 100, 4194304, List.of(), Duration.ofMinutes(30)));
+                Duration.ofSeconds(30),
+                100,
+                4194304,
+                List.of(),
+                Duration.ofMinutes(30),
+                Optional.empty()));
     assertThat(config.tools()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "null                                             | ",
+        "{\"requestsPerMinute\":600,\"burst\":50}             | 600,50",
+        "{\"requestsPerMinute\":120}                          | 120,120",
+        "{\"requestsPerMinute\":60,\"burst\":null,\"x\":1}    | 60,60",
+      })
+  void readsTheServerRateLimit(String rateLimit, String expected) {
+    GatewayConfig config = ConfigLoader.parse("{\"limits\":{\"rateLimit\":" + rateLimit + "}}");
+    assertThat(config.limits().rateLimit())
+        .isEqualTo(
+            Optional.ofNullable(expected)
+                .map(e -> e.split(","))
+                .map(
+                    p ->
+                        new GatewayConfig.RateLimit(
+                            Integer.parseInt(p[0]), Integer.parseInt(p[1]))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -73,6 +100,10 @@ class ConfigLoaderTest {
         "{\"limits\":{\"maxConcurrentRequests\":\"many\"}}       | maxConcurrentRequests must be an integer",
         "{\"listen\":{\"port\":70000}}                           | listen.port must be a port number",
         "{\"redis\":{\"port\":1}}                                | redis.host is required",
+        "{\"limits\":{\"rateLimit\":600}}                         | limits.rateLimit must be an object or null",
+        "{\"limits\":{\"rateLimit\":{\"burst\":5}}}                | limits.rateLimit.requestsPerMinute is required",
+        "{\"limits\":{\"rateLimit\":{\"requestsPerMinute\":0}}}    | limits.rateLimit.requestsPerMinute must be positive",
+        "{\"limits\":{\"rateLimit\":{\"requestsPerMinute\":9,\"burst\":-1}}} | limits.rateLimit.burst must be positive",
       })
   void rejectsBadValuesNamingTheField(String json, String message) {
     assertThatThrownBy(() -> ConfigLoader.parse(json))

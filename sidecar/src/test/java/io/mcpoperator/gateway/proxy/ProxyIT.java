@@ -67,7 +67,7 @@ class ProxyIT {
                         .build())
             .build()) {
       assertThat(client.initialize().serverInfo().name()).isEqualTo("fake");
-      assertThat(client.listTools().tools()).hasSize(7);
+      assertThat(client.listTools().tools()).hasSize(8);
       assertThat(
               text(client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "hello")))))
           .isEqualTo("hello");

@@ -19,15 +19,26 @@ import java.util.List;
 /**
  * A stdio MCP server for error paths, run as its own process: prints a non-JSON banner first; tools
  * echo, slow (never answers), crash (exits), progress, sample (asks the client), notify
- * (list_changed + an error log message) and lastCancelled (the last cancelled request id).
+ * (list_changed + an error log message), lastCancelled (the last cancelled request id) and gate
+ * (sends a progress notification, then answers once the file {@code arguments.path} exists). Run
+ * with a name ({@link #command(String)}) it calls itself that and has one more tool of that name,
+ * which answers with the name.
  */
 public final class FakeUpstream {
   private static String lastCancelled = "";
   private static JsonValue waitingForSample;
+  private static String name = "fake";
+  private static List<String> tools =
+      List.of("echo", "slow", "crash", "progress", "sample", "notify", "lastCancelled", "gate");
 
   private FakeUpstream() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 0) {
+      name = args[0];
+      tools =
+          java.util.stream.Stream.concat(tools.stream(), java.util.stream.Stream.of(name)).toList();
+    }
     System.out.println("fake upstream starting (not JSON)");
     System.out.flush();
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -68,18 +79,17 @@ public final class FakeUpstream {
                           Json.object()
                               .add("tools", Json.object().add("listChanged", true))
                               .add("logging", Json.object()))
-                      .add("serverInfo", Json.object().add("name", "fake").add("version", "1"))
+                      .add("serverInfo", Json.object().add("name", name).add("version", "1"))
                       .build()));
       case "tools/list" -> {
-        var tools = Json.array();
-        for (String name :
-            List.of("echo", "slow", "crash", "progress", "sample", "notify", "lastCancelled")) {
-          tools.add(
+        var list = Json.array();
+        for (String tool : tools) {
+          list.add(
               Json.object()
-                  .add("name", name)
+                  .add("name", tool)
                   .add("inputSchema", Json.object().add("type", "object")));
         }
-        send(new Result(r.id(), Json.object().add("tools", tools).build()));
+        send(new Result(r.id(), Json.object().add("tools", list).build()));
       }
       case "tools/call" -> call(r);
       default ->
@@ -125,8 +135,39 @@ public final class FakeUpstream {
         send(new Result(r.id(), text("notified")));
       }
       case "lastCancelled" -> send(new Result(r.id(), text(lastCancelled)));
-      default -> send(new Result(r.id(), text("unknown")));
+      case "gate" -> gate(r, args);
+      default ->
+          send(
+              new Result(
+                  r.id(),
+                  text(
+                      Json.string(r.params(), "name").orElse("").equals(name) ? name : "unknown")));
     }
+  }
+
+  /** Progress now (so the client knows the call arrived), the result once the file exists. */
+  private static void gate(Request r, JsonObject args) {
+    JsonValue token =
+        Json.object(r.params(), "_meta").map(m -> m.get("progressToken")).orElse(null);
+    if (token != null) {
+      send(
+          new Notification(
+              "notifications/progress",
+              Json.object().add("progressToken", token).add("progress", 0).build()));
+    }
+    java.nio.file.Path file = java.nio.file.Path.of(Json.string(args, "path").orElseThrow());
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              while (!java.nio.file.Files.exists(file)) {
+                try {
+                  Thread.sleep(20);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+              send(new Result(r.id(), text("opened by " + name)));
+            });
   }
 
   private static JsonObject text(String text) {
@@ -145,5 +186,11 @@ public final class FakeUpstream {
     String java = ProcessHandle.current().info().command().orElse("java");
     return List.of(
         java, "-cp", System.getProperty("java.class.path"), FakeUpstream.class.getName());
+  }
+
+  /** The command that runs this server under {@code name}, with a tool of that name. */
+  public static List<String> command(String name) {
+    return java.util.stream.Stream.concat(command().stream(), java.util.stream.Stream.of(name))
+        .toList();
   }
 }

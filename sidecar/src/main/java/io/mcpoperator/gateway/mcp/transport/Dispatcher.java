@@ -93,6 +93,7 @@ public final class Dispatcher {
               observer.finished(
                   request.method(), request.params(), response, System.nanoTime() - start);
               outbox.send(response, true);
+              runtime.finished(inFlight);
             });
     switch (request.method()) {
       case "ping" -> inFlight.complete(new Result(request.id(), JsonValue.EMPTY_JSON_OBJECT));

@@ -13,6 +13,7 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.gateway.mcp.session.SessionRecord;
 import io.mcpoperator.gateway.mcp.session.SessionStore;
 import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,14 @@ public final class EndpointRoutes {
   private final String path;
   private final String ssePath;
   private final String messagesPath;
+  private final Drain drain = new Drain();
 
   public EndpointRoutes(
       McpBackend backend,
       SessionStore store,
       TransportSettings settings,
       RequestObserver observer,
+      RequestThrottle throttle,
       String path,
       Optional<String> legacySsePath,
       String legacyMessagesPath) {
@@ -48,14 +51,23 @@ public final class EndpointRoutes {
           channel.started(record.id());
           backend.onSessionStart(record.client());
         };
-    this.post = new StreamablePost(dispatcher, store, gate, settings, onStart);
-    this.get = new StreamableGet(store, gate, settings);
+    var throttling = new Throttling(throttle, gate);
+    this.post = new StreamablePost(dispatcher, store, gate, settings, onStart, throttling);
+    this.get = new StreamableGet(store, gate, settings, drain);
     this.delete = new StreamableDelete(store, gate);
     this.legacy =
         legacySsePath.map(
             p ->
                 new LegacySse(
-                    dispatcher, store, gate, channel, settings, legacyMessagesPath, onStart));
+                    dispatcher,
+                    store,
+                    gate,
+                    channel,
+                    settings,
+                    legacyMessagesPath,
+                    onStart,
+                    drain,
+                    throttling));
     this.path = path;
     this.ssePath = legacySsePath.orElse("");
     this.messagesPath = legacyMessagesPath;
@@ -78,6 +90,16 @@ public final class EndpointRoutes {
           rules.get(ssePath, guarded(l::stream));
           rules.post(messagesPath, guarded(l::post));
         });
+  }
+
+  /**
+   * Refuses new requests (503), ends this replica's open SSE streams and waits up to {@code max}
+   * for the requests in flight; sessions stay in the store.
+   *
+   * @return true when nothing was left running
+   */
+  public boolean drain(Duration max) throws InterruptedException {
+    return drain.drain(max);
   }
 
   /** Stops timers; sessions stay in the store. */
@@ -103,6 +125,17 @@ public final class EndpointRoutes {
 
   private Handler guarded(Body body) {
     return (req, res) -> {
+      if (!drain.enter()) {
+        res.header(HeaderNames.CONNECTION, "close");
+        res.header(HeaderNames.RETRY_AFTER, "1");
+        gate.reject(
+            req,
+            res,
+            Status.SERVICE_UNAVAILABLE_503,
+            JsonRpcError.SERVER_UNAVAILABLE,
+            "Service Unavailable: this gateway replica is shutting down");
+        return;
+      }
       try {
         body.handle(req, res);
       } catch (SessionStoreUnavailableException e) {
@@ -127,6 +160,8 @@ public final class EndpointRoutes {
               JsonRpcError.INTERNAL_ERROR,
               "Internal error");
         }
+      } finally {
+        drain.exit();
       }
     };
   }

@@ -33,6 +33,8 @@ final class LegacySse {
   private final TransportSettings settings;
   private final String messagesPath;
   private final Consumer<SessionRecord> onStart;
+  private final Drain drain;
+  private final Throttling throttling;
 
   LegacySse(
       Dispatcher dispatcher,
@@ -41,7 +43,11 @@ final class LegacySse {
       SessionChannel channel,
       TransportSettings settings,
       String messagesPath,
-      Consumer<SessionRecord> onStart) {
+      Consumer<SessionRecord> onStart,
+      Drain drain,
+      Throttling throttling) {
+    this.drain = drain;
+    this.throttling = throttling;
     this.dispatcher = dispatcher;
     this.store = store;
     this.gate = gate;
@@ -66,6 +72,9 @@ final class LegacySse {
     store.create(record);
     channel.started(record.id());
     var connection = new StreamConnection(settings.limits().streamBuffer());
+    // the answers to requests in flight travel on this stream: at shutdown it ends after them
+    SessionRuntime runtime = dispatcher.runtime(record.id());
+    drain.opened(connection, () -> runtime.inFlightCount() == 0);
     try (var subscription = store.subscribe(record.id(), StreamIds.STANDALONE, connection)) {
       SseWriter writer = SseWriter.open(res);
       try {
@@ -77,6 +86,7 @@ final class LegacySse {
       }
       connection.pump(writer, List.of(), settings.limits().keepAlive());
     } finally {
+      drain.closed(connection);
       store.delete(record.id());
     }
   }
@@ -125,6 +135,11 @@ final class LegacySse {
       var failure = ((DecodedBody.Invalid) decoded.entries().getFirst()).response();
       gate.reject(
           req, res, Status.BAD_REQUEST_400, failure.error().code(), failure.error().message());
+      return;
+    }
+    long requests =
+        decoded.entries().stream().filter(e -> e instanceof DecodedBody.Valid(Request r)).count();
+    if (!throttling.admit(req, res, Optional.of(session.get().id()), requests)) {
       return;
     }
     Outbox outbox = channel.standalone(session.get().id());

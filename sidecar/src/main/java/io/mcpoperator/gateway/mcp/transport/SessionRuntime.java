@@ -27,7 +27,11 @@ final class SessionRuntime {
 
   void started(InFlight request) {
     inFlight.put(request.id(), request);
-    request.response().whenComplete((r, e) -> inFlight.remove(request.id(), request));
+  }
+
+  /** The request's final response has been sent. */
+  void finished(InFlight request) {
+    inFlight.remove(request.id(), request);
   }
 
   Optional<InFlight> inFlight(JsonValue id) {

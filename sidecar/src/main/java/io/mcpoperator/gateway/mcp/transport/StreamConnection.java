@@ -36,7 +36,10 @@ final class StreamConnection implements EventListener {
 
   @Override
   public void onClosed() {
-    queue.offer(CLOSED);
+    if (!queue.offer(CLOSED)) {
+      queue.clear();
+      queue.offer(CLOSED);
+    }
   }
 
   /**

@@ -21,11 +21,13 @@ final class StreamableGet {
   private final SessionStore store;
   private final SessionGate gate;
   private final TransportSettings settings;
+  private final Drain drain;
 
-  StreamableGet(SessionStore store, SessionGate gate, TransportSettings settings) {
+  StreamableGet(SessionStore store, SessionGate gate, TransportSettings settings, Drain drain) {
     this.store = store;
     this.gate = gate;
     this.settings = settings;
+    this.drain = drain;
   }
 
   void handle(ServerRequest req, ServerResponse res) throws InterruptedException {
@@ -69,6 +71,8 @@ final class StreamableGet {
       ServerResponse res, SessionRecord session, String streamId, Optional<String> lastEventId)
       throws InterruptedException {
     var connection = new StreamConnection(settings.limits().streamBuffer());
+    // at shutdown the stream just ends: the session stays, the client resumes elsewhere
+    drain.opened(connection, () -> true);
     try (var subscription = store.subscribe(session.id(), streamId, connection)) {
       List<StoredEvent> replay =
           lastEventId.map(id -> store.replay(session.id(), id)).orElse(List.of());
@@ -82,6 +86,8 @@ final class StreamableGet {
         }
       }
       connection.pump(writer, replay, settings.limits().keepAlive());
+    } finally {
+      drain.closed(connection);
     }
   }
 }

@@ -32,14 +32,17 @@ final class StreamablePost {
   private final SessionGate gate;
   private final TransportSettings settings;
   private final java.util.function.Consumer<SessionRecord> onStart;
+  private final Throttling throttling;
 
   StreamablePost(
       Dispatcher dispatcher,
       SessionStore store,
       SessionGate gate,
       TransportSettings settings,
-      java.util.function.Consumer<SessionRecord> onStart) {
+      java.util.function.Consumer<SessionRecord> onStart,
+      Throttling throttling) {
     this.onStart = onStart;
+    this.throttling = throttling;
     this.dispatcher = dispatcher;
     this.store = store;
     this.gate = gate;
@@ -100,7 +103,9 @@ final class StreamablePost {
             "Invalid request: initialize must be sent alone");
         return;
       }
-      initialize(req, res, initialize.get());
+      if (throttling.admit(req, res, Optional.empty(), 1)) {
+        initialize(req, res, initialize.get());
+      }
       return;
     }
     if (stateless(versionHeader.get(), decoded)) {
@@ -160,6 +165,10 @@ final class StreamablePost {
           .entries()
           .forEach(e -> dispatch(((Valid) e).message(), session, runtime, version, null, headers));
       HttpReplies.accepted(res);
+      return;
+    }
+    if (!throttling.admit(
+        req, res, Optional.ofNullable(session).map(SessionRecord::id), requests)) {
       return;
     }
     var current = settings.current();

@@ -1,0 +1,68 @@
+package io.mcpoperator.gateway.mcp.transport;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.gateway.mcp.transport.RequestThrottle.Refusal;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/** Puts each POST's requests to the {@link RequestThrottle}; answers 429 when it refuses. */
+final class Throttling {
+  private final RequestThrottle throttle;
+  private final SessionGate gate;
+
+  Throttling(RequestThrottle throttle, SessionGate gate) {
+    this.throttle = throttle;
+    this.gate = gate;
+  }
+
+  /**
+   * True when all {@code requests} of the client are admitted; else the 429 has been written.
+   *
+   * @param sessionId the client's session; empty: the client is known by its address
+   */
+  boolean admit(ServerRequest req, ServerResponse res, Optional<String> sessionId, long requests) {
+    String client = sessionId.map(id -> "session:" + id).orElseGet(() -> "address:" + address(req));
+    for (long i = 0; i < requests; i++) {
+      Optional<Refusal> refusal = throttle.admit(client);
+      if (refusal.isPresent()) {
+        reject(req, res, refusal.get(), sessionId.isPresent() ? "session" : "address");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void reject(ServerRequest req, ServerResponse res, Refusal refusal, String per) {
+    long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
+    res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds));
+    gate.reject(
+        req,
+        res,
+        Status.TOO_MANY_REQUESTS_429,
+        new JsonRpcError(
+            JsonRpcError.SERVER_UNAVAILABLE,
+            "Too Many Requests: rate limit exceeded for this client "
+                + per
+                + " ("
+                + refusal.limit()
+                + "); retry after "
+                + seconds
+                + " s",
+            Optional.of(
+                Json.object()
+                    .add("limit", refusal.limit())
+                    .add("retryAfterSeconds", seconds)
+                    .build())));
+  }
+
+  private static String address(ServerRequest req) {
+    return req.remotePeer().address() instanceof InetSocketAddress a && a.getAddress() != null
+        ? a.getAddress().getHostAddress()
+        : req.remotePeer().host();
+  }
+}
