@@ -1,0 +1,92 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What Linux tells about a process: CPU time, resident memory, open files; and a JVM's heap. */
+final class Procfs {
+  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+  private static long clockTicks = 100;
+
+  private Procfs() {}
+
+  static void clockTicks(long perSecond) {
+    clockTicks = perSecond;
+  }
+
+  /** User + system CPU time of {@code pid} (all its threads) in microseconds; 0 once it is gone. */
+  static long cpuMicros(String pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return ticks * 1_000_000L / clockTicks;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  static long cpuMicros(List<String> pids) {
+    long sum = 0;
+    for (String pid : pids) {
+      sum += cpuMicros(pid);
+    }
+    return sum;
+  }
+
+  /** Resident set size in KiB; 0 when the process is gone. */
+  static long rssKiB(String pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone
+    }
+    return 0;
+  }
+
+  static long openFiles(String pid) {
+    try (var files = Files.list(Path.of("/proc", pid, "fd"))) {
+      return files.count();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** Heap in use after a full GC (jcmd GC.run, then GC.heap_info), in KiB. */
+  static OptionalLong liveHeapKiB(String pid) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      run(jcmd.toString(), pid, "GC.run");
+      String info = run(jcmd.toString(), pid, "GC.heap_info");
+      long used = 0;
+      boolean found = false;
+      for (String line : info.split("\n")) {
+        Matcher m = HEAP_USED.matcher(line);
+        if (!line.contains("Metaspace") && !line.contains("class space") && m.find()) {
+          used += Long.parseLong(m.group(1)); // G1: one heap line; Serial/Parallel: per generation
+          found = true;
+        }
+      }
+      return found ? OptionalLong.of(used) : OptionalLong.empty();
+    } catch (IOException e) {
+      return OptionalLong.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OptionalLong.empty();
+    }
+  }
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    return out;
+  }
+}
