@@ -4,7 +4,6 @@ import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.custom.QuantityFormatException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Reads {@code spec.config}; every field is optional and defaults to {@link
@@ -24,20 +23,7 @@ final class GatewayConfigReader {
         bodySize(config, defaults.maxBodyBytes()),
         config.strings("allowedOrigins"),
         duration(config, "sessionIdleTimeout", defaults.sessionIdleTimeout()),
-        rateLimit(config));
-  }
-
-  private static Optional<GatewayConfigSpec.RateLimit> rateLimit(JsonFields config) {
-    if (!config.has("rateLimit")) {
-      return Optional.empty();
-    }
-    JsonFields limit = config.nested("rateLimit");
-    if (!limit.has("requestsPerMinute")) {
-      throw limit.invalid("requestsPerMinute", "is required when spec.config.rateLimit is set");
-    }
-    int perMinute = (int) limit.integer("requestsPerMinute", 0, 1, 1_000_000);
-    int burst = (int) limit.integer("burst", perMinute, 1, 1_000_000);
-    return Optional.of(new GatewayConfigSpec.RateLimit(perMinute, burst));
+        GatewayConfigSpec.RateLimit.read(config, "spec.config"));
   }
 
   private static long bodySize(JsonFields config, long defaultValue) {

@@ -30,7 +30,26 @@ public record GatewayConfigSpec(
   /**
    * {@code spec.config.rateLimit}: sustained requests per minute and the burst allowed above it.
    */
-  public record RateLimit(int requestsPerMinute, int burst) {}
+  public record RateLimit(int requestsPerMinute, int burst) {
+
+    /**
+     * Reads the optional {@code rateLimit} object under {@code parent} ({@code spec.config} of an
+     * MCPServer, {@code spec} of an MCPTool); burst defaults to requestsPerMinute.
+     */
+    static Optional<RateLimit> read(JsonFields parent, String parentPath) {
+      if (!parent.has("rateLimit")) {
+        return Optional.empty();
+      }
+      JsonFields limit = parent.nested("rateLimit");
+      if (!limit.has("requestsPerMinute")) {
+        throw limit.invalid(
+            "requestsPerMinute", "is required when " + parentPath + ".rateLimit is set");
+      }
+      int perMinute = (int) limit.integer("requestsPerMinute", 0, 1, 1_000_000);
+      int burst = (int) limit.integer("burst", perMinute, 1, 1_000_000);
+      return Optional.of(new RateLimit(perMinute, burst));
+    }
+  }
 
   /** The values used when {@code spec.config} (or a field of it) is absent. */
   public static GatewayConfigSpec defaults() {

@@ -31,7 +31,7 @@ public final class ToolParser {
               headers(spec),
               duration(spec, "timeout"),
               cacheTtl(spec),
-              rateLimit(spec)));
+              GatewayConfigSpec.RateLimit.read(spec, "spec")));
     } catch (InvalidSpecException e) {
       return new Parsed.Invalid<>(meta, e.getMessage());
     }
@@ -109,19 +109,5 @@ public final class ToolParser {
     return Optional.of(
         duration(cache, "ttl")
             .orElseThrow(() -> cache.invalid("ttl", "is required when spec.cache is set")));
-  }
-
-  private static Optional<GatewayConfigSpec.RateLimit> rateLimit(JsonFields spec) {
-    if (!spec.has("rateLimit")) {
-      return Optional.empty();
-    }
-    JsonFields limit = spec.nested("rateLimit");
-    if (!limit.has("requestsPerMinute")) {
-      throw limit.invalid("requestsPerMinute", "is required when spec.rateLimit is set");
-    }
-    int perMinute = (int) limit.integer("requestsPerMinute", 0, 1, 1_000_000);
-    return Optional.of(
-        new GatewayConfigSpec.RateLimit(
-            perMinute, (int) limit.integer("burst", perMinute, 1, 1_000_000)));
   }
 }
