@@ -12,6 +12,7 @@ import io.mcpoperator.gateway.mcp.transport.RequestObserver;
 import io.mcpoperator.gateway.proxy.UpstreamEvents;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,11 @@ public final class GatewayMetrics implements RequestObserver, UpstreamEvents {
   private final MeterRegistry registry = Metrics.globalRegistry();
   private final Set<String> methods = ConcurrentHashMap.newKeySet();
   private final Set<String> tools = ConcurrentHashMap.newKeySet();
+  // meters by label values, so that a request costs map lookups rather than registry lookups
+  private final Map<String, Map<String, Counter>> requestCounters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Counter>> toolCounters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> toolTimers = new ConcurrentHashMap<>();
   private final Counter restarts;
   private volatile boolean upstreamReady;
 
@@ -49,31 +55,36 @@ public final class GatewayMetrics implements RequestObserver, UpstreamEvents {
     String outcome =
         response instanceof JsonRpcMessage.Failure f ? String.valueOf(f.error().code()) : "ok";
     String m = bounded(methods, method);
-    registry
-        .getOrCreate(
-            Counter.builder("mcp_requests_total")
-                .tags(List.of(Tag.create("method", m), Tag.create("outcome", outcome))))
+    requestCounters
+        .computeIfAbsent(m, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(outcome, o -> counter("mcp_requests_total", "method", m, o))
         .increment();
-    registry
-        .getOrCreate(
-            Timer.builder("mcp_request_duration")
-                .publishPercentileHistogram(true)
-                .tags(List.of(Tag.create("method", m))))
+    requestTimers
+        .computeIfAbsent(m, k -> timer("mcp_request_duration", "method", k))
         .record(nanos, TimeUnit.NANOSECONDS);
     if (method.equals("tools/call")) {
       String tool = bounded(tools, Json.string(params, "name").orElse(""));
-      registry
-          .getOrCreate(
-              Counter.builder("mcp_tool_calls_total")
-                  .tags(List.of(Tag.create("tool", tool), Tag.create("outcome", outcome))))
+      toolCounters
+          .computeIfAbsent(tool, k -> new ConcurrentHashMap<>())
+          .computeIfAbsent(outcome, o -> counter("mcp_tool_calls_total", "tool", tool, o))
           .increment();
-      registry
-          .getOrCreate(
-              Timer.builder("mcp_tool_duration")
-                  .publishPercentileHistogram(true)
-                  .tags(List.of(Tag.create("tool", tool))))
+      toolTimers
+          .computeIfAbsent(tool, k -> timer("mcp_tool_duration", "tool", k))
           .record(nanos, TimeUnit.NANOSECONDS);
     }
+  }
+
+  private Counter counter(String name, String label, String value, String outcome) {
+    return registry.getOrCreate(
+        Counter.builder(name)
+            .tags(List.of(Tag.create(label, value), Tag.create("outcome", outcome))));
+  }
+
+  private Timer timer(String name, String label, String value) {
+    return registry.getOrCreate(
+        Timer.builder(name)
+            .publishPercentileHistogram(true)
+            .tags(List.of(Tag.create(label, value))));
   }
 
   @Override

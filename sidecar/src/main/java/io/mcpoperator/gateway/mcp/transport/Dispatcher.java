@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +43,7 @@ public final class Dispatcher {
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("mcp-timeouts").factory());
+  private final Deadlines deadlines = new Deadlines(timer);
 
   public Dispatcher(
       McpBackend backend,
@@ -110,16 +110,15 @@ public final class Dispatcher {
   private void runOnBackend(InFlight inFlight, SessionRuntime runtime) {
     runtime.started(inFlight);
     Duration requestTimeout = settings.limits().requestTimeout();
-    var timeout =
-        timer.schedule(
-            () ->
-                inFlight.abort(
-                    JsonRpcError.of(
-                        JsonRpcError.REQUEST_TIMEOUT,
-                        "Request timed out after " + requestTimeout.toMillis() + " ms")),
-            requestTimeout.toMillis(),
-            TimeUnit.MILLISECONDS);
-    inFlight.response().whenComplete((r, e) -> timeout.cancel(false));
+    deadlines.watch(
+        inFlight,
+        requestTimeout,
+        () ->
+            inFlight.abort(
+                JsonRpcError.of(
+                    JsonRpcError.REQUEST_TIMEOUT,
+                    "Request timed out after " + requestTimeout.toMillis() + " ms")));
+    inFlight.response().whenComplete((r, e) -> deadlines.forget(inFlight));
     Thread.ofVirtual()
         .name("mcp-request")
         .start(
