@@ -84,6 +84,31 @@ public final class Dispatcher {
       SessionRuntime runtime,
       Outbox outbox,
       RequestHeaders headers) {
+    request(request, session, runtime, outbox, headers, false);
+  }
+
+  /**
+   * Serves a request on the calling thread: returns once the backend has returned, its final
+   * response sent to {@code outbox}. Saves the hand-offs to and from a thread of its own; what the
+   * request sends before its final response must be written by another thread (see {@link
+   * PostExchange#respondHere}).
+   */
+  void requestHere(
+      Request request,
+      ClientSession session,
+      SessionRuntime runtime,
+      Outbox outbox,
+      RequestHeaders headers) {
+    request(request, session, runtime, outbox, headers, true);
+  }
+
+  private void request(
+      Request request,
+      ClientSession session,
+      SessionRuntime runtime,
+      Outbox outbox,
+      RequestHeaders headers,
+      boolean here) {
     long start = System.nanoTime();
     var inFlight = new InFlight(request, session, outbox, runtime, headers);
     inFlight
@@ -103,11 +128,11 @@ public final class Dispatcher {
                   request.id(), JsonRpcError.invalidRequest("session already initialized")));
       case "logging/setLevel" -> inFlight.complete(setLevel(request, session));
       case "server/discover" -> inFlight.complete(discover(request));
-      default -> runOnBackend(inFlight, runtime);
+      default -> runOnBackend(inFlight, runtime, here);
     }
   }
 
-  private void runOnBackend(InFlight inFlight, SessionRuntime runtime) {
+  private void runOnBackend(InFlight inFlight, SessionRuntime runtime, boolean here) {
     runtime.started(inFlight);
     Duration requestTimeout = settings.limits().requestTimeout();
     deadlines.watch(
@@ -119,6 +144,17 @@ public final class Dispatcher {
                     JsonRpcError.REQUEST_TIMEOUT,
                     "Request timed out after " + requestTimeout.toMillis() + " ms")));
     inFlight.response().whenComplete((r, e) -> deadlines.forget(inFlight));
+    if (here) {
+      inFlight.worker(Thread.currentThread());
+      Response answer;
+      try {
+        answer = invoke(inFlight);
+      } finally {
+        inFlight.releaseWorker();
+      }
+      inFlight.complete(answer);
+      return;
+    }
     Thread.ofVirtual()
         .name("mcp-request")
         .start(

@@ -25,7 +25,7 @@ final class InFlight implements McpRequest {
   private final CompletableFuture<Response> response = new CompletableFuture<>();
   private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
   private volatile boolean cancelled;
-  private volatile Thread worker;
+  private Thread worker;
 
   InFlight(
       JsonRpcMessage.Request request,
@@ -107,7 +107,20 @@ final class InFlight implements McpRequest {
   }
 
   void worker(Thread thread) {
-    this.worker = thread;
+    synchronized (this) {
+      this.worker = thread;
+    }
+  }
+
+  /**
+   * The worker thread is done with this request: an abort no longer interrupts it, and an interrupt
+   * an abort already made is cleared (the thread goes on serving its connection).
+   */
+  void releaseWorker() {
+    synchronized (this) {
+      worker = null;
+      Thread.interrupted();
+    }
   }
 
   /** Completes with the backend's answer, unless the request already ended. */
@@ -123,9 +136,10 @@ final class InFlight implements McpRequest {
     cancelled = true;
     cancelActions.forEach(InFlight::runQuietly);
     response.complete(new Failure(request.id(), error));
-    Thread thread = worker;
-    if (thread != null) {
-      thread.interrupt();
+    synchronized (this) {
+      if (worker != null) {
+        worker.interrupt();
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.mcpoperator.gateway.mcp.transport;
 
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
@@ -10,8 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The answer to one POST that carried requests. Answers with plain JSON when every final response
@@ -22,11 +27,61 @@ import java.util.concurrent.TimeUnit;
 final class PostExchange implements Outbox {
   private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
 
+  private final AtomicBoolean answering = new AtomicBoolean();
+  private volatile Runnable onEarlyMessage = () -> {};
+
   private record Item(JsonRpcMessage message, boolean last) {}
 
   @Override
   public void send(JsonRpcMessage message, boolean last) {
     queue.add(new Item(message, last));
+    if (!last) {
+      onEarlyMessage.run();
+    }
+  }
+
+  /**
+   * Runs {@code work}, which serves one request sending to this exchange, on this thread, then
+   * answers as {@link #respond} does. If the request sends anything before its final response, a
+   * writer thread starts answering (on SSE) at once, and this method returns once it is done.
+   */
+  void respondHere(
+      Runnable work,
+      ServerResponse res,
+      StreamTarget target,
+      Duration maxWait,
+      Function<JsonRpcMessage, Status> statusOf)
+      throws InterruptedException {
+    var written = new CountDownLatch(1);
+    var failure = new AtomicReference<RuntimeException>();
+    onEarlyMessage =
+        () -> {
+          if (answering.compareAndSet(false, true)) {
+            Thread.ofVirtual()
+                .name("mcp-post-writer")
+                .start(
+                    () -> {
+                      try {
+                        respond(res, 1, false, target, maxWait, statusOf);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      } catch (RuntimeException e) {
+                        failure.set(e);
+                      } finally {
+                        written.countDown();
+                      }
+                    });
+          }
+        };
+    work.run();
+    if (answering.compareAndSet(false, true)) {
+      respond(res, 1, false, target, maxWait, statusOf);
+      return;
+    }
+    written.await();
+    if (failure.get() != null) {
+      throw failure.get();
+    }
   }
 
   /**
@@ -49,7 +104,7 @@ final class PostExchange implements Outbox {
       boolean batch,
       StreamTarget target,
       Duration maxWait,
-      java.util.function.Function<JsonRpcMessage, io.helidon.http.Status> statusOf)
+      Function<JsonRpcMessage, Status> statusOf)
       throws InterruptedException {
     List<Item> received = new ArrayList<>();
     int finals = 0;

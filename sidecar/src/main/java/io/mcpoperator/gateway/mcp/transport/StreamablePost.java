@@ -21,9 +21,11 @@ import io.mcpoperator.gateway.mcp.session.SessionRecord;
 import io.mcpoperator.gateway.mcp.session.SessionStore;
 import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 
 /** POST on the Streamable HTTP endpoint: initialize, session messages and stateless requests. */
 final class StreamablePost {
@@ -194,6 +196,25 @@ final class StreamablePost {
           }
           exchange.send(modern && last ? ModernRequests.complete(message) : message, last);
         };
+    var target =
+        new StreamTarget(
+            Optional.ofNullable(session).map(SessionRecord::id), StreamIds.next(), version, store);
+    Duration maxWait = current.limits().requestTimeout().plusSeconds(5);
+    Function<JsonRpcMessage, Status> statusOf =
+        modern ? ModernRequests::status : m -> Status.OK_200;
+    if (!decoded.batch()
+        && decoded.entries().size() == 1
+        && decoded.entries().getFirst() instanceof Valid(Request request)) {
+      // one request: served on this connection's thread, no hand-off for a plain JSON answer
+      ClientSession client = session != null ? session.client() : statelessClient(request, version);
+      exchange.respondHere(
+          () -> dispatcher.requestHere(request, client, runtime, counted, headers),
+          res,
+          target,
+          maxWait,
+          statusOf);
+      return;
+    }
     for (var entry : decoded.entries()) {
       switch (entry) {
         case Valid(JsonRpcMessage message) ->
@@ -201,16 +222,7 @@ final class StreamablePost {
         case Invalid(Failure failure) -> exchange.send(failure, true);
       }
     }
-    var target =
-        new StreamTarget(
-            Optional.ofNullable(session).map(SessionRecord::id), StreamIds.next(), version, store);
-    exchange.respond(
-        res,
-        (int) (requests + invalid),
-        decoded.batch(),
-        target,
-        current.limits().requestTimeout().plusSeconds(5),
-        modern ? ModernRequests::status : m -> Status.OK_200);
+    exchange.respond(res, (int) (requests + invalid), decoded.batch(), target, maxWait, statusOf);
   }
 
   private void dispatch(
