@@ -1,5 +1,6 @@
 package io.mcpoperator.gateway;
 
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -15,6 +16,7 @@ import io.mcpoperator.gateway.config.GatewayConfig;
 import io.mcpoperator.gateway.mcp.McpBackend;
 import io.mcpoperator.gateway.mcp.McpClients;
 import io.mcpoperator.gateway.mcp.McpHttpEndpoint;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.mcp.session.InMemorySessionStore;
 import io.mcpoperator.gateway.mcp.session.RedisSessionStore;
 import io.mcpoperator.gateway.mcp.session.SessionStore;
@@ -110,7 +112,17 @@ public final class Gateway implements AutoCloseable {
                     .addObserver(health)
                     .addObserver(MetricsObserver.create())
                     .build())
-            .routing(r -> r.register(endpoint))
+            .routing(
+                r ->
+                    r.get(
+                            "/observe/aggregation",
+                            (req, res) -> {
+                              res.headers().contentType(MediaTypes.APPLICATION_JSON);
+                              res.send(
+                                  Json.write(
+                                      Json.object().add("shadowed", backend.shadowed()).build()));
+                            })
+                        .register(endpoint))
             .build();
   }
 

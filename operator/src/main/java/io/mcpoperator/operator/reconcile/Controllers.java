@@ -1,9 +1,11 @@
 package io.mcpoperator.operator.reconcile;
 
 import com.google.gson.JsonObject;
+import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.mcpoperator.operator.config.OperatorConfig;
 import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.ResourceType;
+import io.mcpoperator.operator.k8s.ShadowProbes;
 import io.mcpoperator.operator.k8s.StatusWriter;
 import io.mcpoperator.operator.web.ReconcileMetrics;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import java.util.function.Function;
  */
 final class Controllers implements AutoCloseable {
   private final ClusterCache cache;
+  private final ShadowProbes probes;
   private final McpServerController servers;
   private final Map<ResourceType, QueuedController> members = new LinkedHashMap<>();
 
@@ -32,6 +35,8 @@ final class Controllers implements AutoCloseable {
     add(ResourceType.MCP_PROMPT, statuses::prompt, writer);
     add(ResourceType.MCP_RESOURCE, statuses::resource, writer);
     AggregationEvents.wire(cache, observed, servers, members);
+    this.probes = context.probes();
+    probes.onChange((namespace, name) -> servers.enqueue(new Request(namespace, name)));
   }
 
   private void add(
@@ -63,6 +68,7 @@ final class Controllers implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    probes.close();
     servers.close();
     members.values().forEach(QueuedController::close);
     cache.close();

@@ -71,6 +71,7 @@ public final class McpServerReconciler implements Reconciler {
     Optional<DynamicKubernetesObject> cached =
         context.cache().get(ResourceType.MCP_SERVER, namespace, name);
     if (cached.isEmpty()) {
+      context.probes().forget(namespace, name);
       return Pass.gone();
     }
     JsonObject raw = cached.get().getRaw();

@@ -7,10 +7,12 @@ import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.EventRecorder;
 import io.mcpoperator.operator.k8s.LeaderElection;
 import io.mcpoperator.operator.k8s.ServerWriter;
+import io.mcpoperator.operator.k8s.ShadowProbes;
 import io.mcpoperator.operator.k8s.StatusWriter;
 import io.mcpoperator.operator.web.HealthSignals;
 import io.mcpoperator.operator.web.ReconcileMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class OperatorRuntime implements HealthSignals, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
 
   private final ApiClient client;
   private final ApiClient watchClient;
@@ -71,7 +75,8 @@ public final class OperatorRuntime implements HealthSignals, AutoCloseable {
             new EventRecorder(client, config.leaderElection().identity(), clock),
             config.childSettings(),
             config.deletionTimeout(),
-            clock);
+            clock,
+            new ShadowProbes(config.childSettings().gatewayPort(), PROBE_TIMEOUT, PROBE_INTERVAL));
     controller = new Controllers(context, metrics, config);
     controller.start();
   }

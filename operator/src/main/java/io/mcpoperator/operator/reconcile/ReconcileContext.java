@@ -5,11 +5,15 @@ import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.EventRecorder;
 import io.mcpoperator.operator.k8s.ServerWriter;
+import io.mcpoperator.operator.k8s.ShadowProbes;
 import io.mcpoperator.operator.k8s.StatusWriter;
 import java.time.Clock;
 import java.time.Duration;
 
-/** What a reconcile reads from and writes through, plus the settings it applies. */
+/**
+ * What a reconcile reads from and writes through, plus the settings it applies and the gateway
+ * shadow probes it reads (never waits for).
+ */
 public record ReconcileContext(
     ClusterCache cache,
     ChildApplier applier,
@@ -18,4 +22,5 @@ public record ReconcileContext(
     EventRecorder events,
     ChildSettings settings,
     Duration deletionTimeout,
-    Clock clock) {}
+    Clock clock,
+    ShadowProbes probes) {}

@@ -13,8 +13,10 @@ import io.mcpoperator.operator.api.ResourceMeta;
 import io.mcpoperator.operator.desired.Labels;
 import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.ResourceType;
+import io.mcpoperator.operator.k8s.ShadowProbes;
 import io.mcpoperator.operator.status.PodDiagnosis;
 import io.mcpoperator.operator.status.ReconcileOutcome;
+import io.mcpoperator.operator.status.Shadowed;
 import io.mcpoperator.operator.status.StatusCalculator;
 import io.mcpoperator.operator.status.StatusInput;
 import java.time.OffsetDateTime;
@@ -47,7 +49,8 @@ final class StatusStep {
                 outcome,
                 context.settings(),
                 OffsetDateTime.now(context.clock()),
-                aggregation));
+                aggregation,
+                shadowed(parsed, aggregation)));
     if (parsed.previousStatus().equals(Optional.of(status))) {
       return new Written(status, raw, false);
     }
@@ -59,6 +62,48 @@ final class StatusStep {
           .warning(meta, "Failed", Optional.ofNullable(status.message()).orElse("failed"));
     }
     return new Written(status, stored, true);
+  }
+
+  /**
+   * What the gateway last reported as shadowed, for a live server with an image and a toolSelector;
+   * probes a ready pod in the background (never waits).
+   */
+  private Optional<Shadowed> shadowed(ParsedServer parsed, Aggregation aggregation) {
+    ResourceMeta meta = parsed.meta();
+    boolean merging =
+        parsed instanceof ParsedServer.Valid valid
+            && !meta.deleting()
+            && valid.server().spec().image().isPresent()
+            && aggregation.selecting();
+    if (!merging) {
+      context.probes().forget(meta.namespace(), meta.name());
+      return Optional.empty();
+    }
+    Optional<ShadowProbes.Target> target =
+        pods(meta).stream()
+            .filter(StatusStep::ready)
+            .map(p -> p.getStatus().getPodIP())
+            .sorted()
+            .findFirst()
+            .map(ip -> new ShadowProbes.Target(ip, configVersion(meta)));
+    return context.probes().observe(meta.namespace(), meta.name(), target);
+  }
+
+  private static boolean ready(V1Pod pod) {
+    return pod.getMetadata().getDeletionTimestamp() == null
+        && pod.getStatus() != null
+        && pod.getStatus().getPodIP() != null
+        && pod.getStatus().getConditions() != null
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private String configVersion(ResourceMeta meta) {
+    return context.cache().list(ResourceType.CONFIG_MAP, meta.namespace()).stream()
+        .filter(c -> ChildApplier.isOwnedBy(c.getRaw(), meta))
+        .map(c -> String.valueOf(c.getMetadata().getResourceVersion()))
+        .findFirst()
+        .orElse("");
   }
 
   Optional<V1Deployment> deployment(ResourceMeta meta) {

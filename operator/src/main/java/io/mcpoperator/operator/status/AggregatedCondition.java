@@ -4,19 +4,21 @@ import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.aggregate.Conflict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code Aggregated} condition of a server with a {@code toolSelector}: True when everything it
- * selects is served; False with reason {@code NameConflict} (losers listed) or {@code
- * SelectedNotReady} (objects and their reasons listed). It does not change the phase: the gateway
- * still serves the rest.
+ * selects is served; False with reason {@code NameConflict} (losers listed), {@code
+ * ShadowedByUpstream} (aggregated items the upstream server hides, as its gateway last reported) or
+ * {@code SelectedNotReady} (objects and their reasons listed), in that order of precedence; the
+ * message lists every problem. It does not change the phase: the gateway still serves the rest.
  */
 final class AggregatedCondition {
   static final String TYPE = "Aggregated";
 
   private AggregatedCondition() {}
 
-  static void set(Conditions conditions, Aggregation aggregation) {
+  static void set(Conditions conditions, Aggregation aggregation, Optional<Shadowed> shadowed) {
     if (!aggregation.selecting()) {
       return;
     }
@@ -28,12 +30,17 @@ final class AggregatedCondition {
                 count(aggregation.resources().size(), "resource"));
     List<String> problems = new ArrayList<>();
     aggregation.conflicts().stream().map(Conflict::describe).forEach(problems::add);
+    Optional<Shadowed> hidden = shadowed.filter(s -> !s.isEmpty());
+    hidden.map(Shadowed::describe).ifPresent(problems::add);
     aggregation.notReady().stream().map(Aggregation.NotReady::describe).forEach(problems::add);
     if (problems.isEmpty()) {
       conditions.set(TYPE, true, "AllSelectedServed", serving);
       return;
     }
-    String reason = aggregation.conflicts().isEmpty() ? "SelectedNotReady" : "NameConflict";
+    String reason =
+        !aggregation.conflicts().isEmpty()
+            ? "NameConflict"
+            : hidden.isPresent() ? "ShadowedByUpstream" : "SelectedNotReady";
     conditions.set(TYPE, false, reason, serving + "; not served: " + String.join("; ", problems));
   }
 

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param now the time used for conditions that change status in this reconcile
  * @param aggregation what the server serves from its toolSelector ({@link Aggregation#none()} for
  *     an invalid server)
+ * @param shadowed what the server's gateway last reported as hidden by its upstream server; empty
+ *     when not known (no image, no probe answered yet)
  */
 public record StatusInput(
     ParsedServer server,
@@ -27,7 +29,8 @@ public record StatusInput(
     ReconcileOutcome outcome,
     ChildSettings settings,
     OffsetDateTime now,
-    Aggregation aggregation) {
+    Aggregation aggregation,
+    Optional<Shadowed> shadowed) {
 
   public StatusInput {
     podProblems = List.copyOf(podProblems);

@@ -28,27 +28,57 @@ class AggregatedStatusTest {
     String t1 = "name: t\nservice: {name: s}";
     String t2 = "name: t\nservice: {name: s2}";
     String lost = "name: lost\nservice: {name: missing}";
+    Optional<Shadowed> unknown = Optional.empty();
+    Optional<Shadowed> none = Optional.of(Shadowed.none());
+    Optional<Shadowed> echo =
+        Optional.of(new Shadowed(List.of("echo", "t"), List.of(), List.of("docs://a")));
     return Stream.of(
         Arguments.of(
-            List.of(), "True/AllSelectedServed", "serving 0 tools, 0 prompts, 0 resources", 0),
-        Arguments.of(List.of(t1), "True/AllSelectedServed", "serving 1 tool, 0 prompts", 1),
+            List.of(),
+            unknown,
+            "True/AllSelectedServed",
+            "serving 0 tools, 0 prompts, 0 resources",
+            0),
+        Arguments.of(
+            List.of(t1), unknown, "True/AllSelectedServed", "serving 1 tool, 0 prompts", 1),
+        Arguments.of(List.of(t1), none, "True/AllSelectedServed", "serving 1 tool, 0 prompts", 1),
+        Arguments.of(
+            List.of(t1),
+            echo,
+            "False/ShadowedByUpstream",
+            "not served: shadowed by the upstream server: tools echo, t; resource docs://a",
+            1),
         Arguments.of(
             List.of(t1, lost),
+            unknown,
             "False/SelectedNotReady",
             "not served: MCPTool ns/x1: ServiceNotFound (Service ns/missing not found)",
             1),
         Arguments.of(
+            List.of(t1, lost),
+            echo,
+            "False/ShadowedByUpstream",
+            "shadowed by the upstream server: tools echo, t; resource docs://a; MCPTool ns/x1:"
+                + " ServiceNotFound",
+            1),
+        Arguments.of(
             List.of(t1, t2, lost),
+            echo,
             "False/NameConflict",
-            "tool \"t\": MCPTool ns/x1 is not served (MCPTool ns/x0, older, is); MCPTool ns/x2:"
+            "tool \"t\": MCPTool ns/x1 is not served (MCPTool ns/x0, older, is); shadowed by the"
+                + " upstream server: tools echo, t; resource docs://a; MCPTool ns/x2:"
                 + " ServiceNotFound",
             1));
   }
 
-  @ParameterizedTest(name = "{1}")
+  @ParameterizedTest(name = "{2} {1}")
   @MethodSource("cases")
   void aggregatedConditionListsWhatIsNotServed(
-      List<String> tools, String condition, String message, int toolCount) {
+      List<String> tools,
+      Optional<Shadowed> shadowed,
+      String condition,
+      String message,
+      int toolCount) {
     var candidates =
         new Aggregator.Candidates(
             java.util.stream.IntStream.range(0, tools.size())
@@ -59,7 +89,7 @@ class AggregatedStatusTest {
     ParsedServer server = parse(SELECTOR);
     Aggregation aggregation = Aggregator.of(((ParsedServer.Valid) server).server(), candidates);
 
-    McpServerStatus status = StatusCalculator.compute(input(server, aggregation));
+    McpServerStatus status = StatusCalculator.compute(input(server, aggregation, shadowed));
 
     Condition aggregated = status.condition("Aggregated").orElseThrow();
     assertThat(aggregated.status() + "/" + aggregated.reason()).isEqualTo(condition);
@@ -98,6 +128,11 @@ class AggregatedStatusTest {
   }
 
   private static StatusInput input(ParsedServer server, Aggregation aggregation) {
+    return input(server, aggregation, Optional.empty());
+  }
+
+  private static StatusInput input(
+      ParsedServer server, Aggregation aggregation, Optional<Shadowed> shadowed) {
     return new StatusInput(
         server,
         Optional.empty(),
@@ -105,6 +140,7 @@ class AggregatedStatusTest {
         ReconcileOutcome.ok(),
         ChildSettings.defaults(),
         NOW,
-        aggregation);
+        aggregation,
+        shadowed);
   }
 }

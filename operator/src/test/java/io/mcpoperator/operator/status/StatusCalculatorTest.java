@@ -309,7 +309,8 @@ class StatusCalculatorTest {
         outcome,
         ChildSettings.defaults(),
         now,
-        io.mcpoperator.operator.aggregate.Aggregation.none());
+        io.mcpoperator.operator.aggregate.Aggregation.none(),
+        Optional.empty());
   }
 
   /** A Deployment of generation {@code generation} and the given status counts. */

@@ -10,11 +10,14 @@ import io.mcpoperator.gateway.mcp.ServerIdentity;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +116,29 @@ public final class CompositeBackend implements McpBackend, AutoCloseable {
   /** The catalog being served. */
   public Catalog catalog() {
     return catalog.get();
+  }
+
+  /**
+   * The aggregated items hidden because the upstream lists the same name (tools, prompts) or URI
+   * (resources and resource templates), sorted: {@code
+   * {"tools":[…],"prompts":[…],"resources":[…]}}, by the upstream's last complete listings (see
+   * {@link Shadowing#shadowed}).
+   */
+  public JsonObject shadowed() {
+    var byKind = shadowing.shadowed(catalog.get());
+    var resources = new TreeSet<String>(byKind.get(ListKind.RESOURCES));
+    resources.addAll(byKind.get(ListKind.RESOURCE_TEMPLATES));
+    return Json.object()
+        .add("tools", strings(byKind.get(ListKind.TOOLS)))
+        .add("prompts", strings(byKind.get(ListKind.PROMPTS)))
+        .add("resources", strings(resources))
+        .build();
+  }
+
+  private static JsonArray strings(Collection<String> values) {
+    var out = Json.array();
+    values.forEach(out::add);
+    return out.build();
   }
 
   @Override

@@ -8,10 +8,12 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -106,6 +108,27 @@ final class Shadowing {
   boolean hidden(McpRequest request, Catalog.Operation operation) {
     ListKind kind = operation.template().plain() ? ListKind.RESOURCES : ListKind.RESOURCE_TEMPLATES;
     return hidden(request, kind, operation.spec().uriTemplate());
+  }
+
+  /**
+   * The ids of {@code catalog}'s items that the upstream also lists, per list, by the upstream's
+   * last complete listing (learnt when a client lists or calls; kept across {@code list_changed}
+   * until the next listing, so a report does not flap).
+   */
+  Map<ListKind, SortedSet<String>> shadowed(Catalog catalog) {
+    var out = new EnumMap<ListKind, SortedSet<String>>(ListKind.class);
+    for (ListKind kind : ListKind.values()) {
+      Set<String> listed = ids.lastSeen(kind);
+      var hidden = new TreeSet<String>();
+      for (JsonValue item : kind.items.apply(catalog)) {
+        String id = id(item, kind);
+        if (listed.contains(id)) {
+          hidden.add(id);
+        }
+      }
+      out.put(kind, hidden);
+    }
+    return out;
   }
 
   private boolean upstreamServes(ListKind kind) throws McpException {

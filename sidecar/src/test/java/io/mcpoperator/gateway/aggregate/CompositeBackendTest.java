@@ -143,13 +143,18 @@ class CompositeBackendTest {
   @Test
   void anUpstreamListChangeIsTakenIntoAccount() throws Exception {
     var backend = backend(Optional.of(upstream));
+    assertThat(backend.shadowed().getJsonArray("tools")).isEmpty();
     backend.handle(FakeRequest.of("tools/list", "{}"));
+    assertThat(backend.shadowed().toString())
+        .isEqualTo("{\"tools\":[\"get-weather\"],\"prompts\":[],\"resources\":[]}");
 
     upstream.secondPage = List.of("up-b");
     upstream.clients.notifyAll(
         "notifications/tools/list_changed", JsonValue.EMPTY_JSON_OBJECT, s -> true);
 
     assertThat(clients.broadcast).containsExactly("notifications/tools/list_changed");
+    // the report keeps the last complete listing until the next one
+    assertThat(backend.shadowed().getJsonArray("tools")).hasSize(1);
     JsonObject result =
         backend.handle(
             FakeRequest.of(
@@ -158,6 +163,7 @@ class CompositeBackendTest {
     assertThat(result.getJsonObject("structuredContent").getInt("temperatureC")).isEqualTo(20);
     assertThat(names(backend.handle(FakeRequest.of("tools/list", "{}")), "tools", "name"))
         .containsExactly("up-a", "get-weather", "translate");
+    assertThat(backend.shadowed().getJsonArray("tools")).isEmpty();
   }
 
   @Test

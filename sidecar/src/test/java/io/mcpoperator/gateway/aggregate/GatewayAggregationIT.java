@@ -137,6 +137,9 @@ class GatewayAggregationIT {
 
         assertThat(toolNames(c))
             .containsExactly("echo", "get-weather", "offline", "slow", "translate");
+        // what the operator reads to report the shadowed tool in the MCPServer's status
+        assertThat(get(running.gateway().port(), "/observe/aggregation"))
+            .isEqualTo("{\"shadowed\":{\"tools\":[\"echo\"],\"prompts\":[],\"resources\":[]}}");
         var echo =
             c.callTool(
                 new McpSchema.CallToolRequest("echo", Map.of("text", "from upstream"), null));
@@ -162,6 +165,17 @@ class GatewayAggregationIT {
         .filter(t -> !t.asJsonObject().getString("name").equals(name))
         .forEach(tools::add);
     return Json.write(Json.object(root).add("tools", tools).build());
+  }
+
+  private static String get(int port, String path) throws Exception {
+    try (var http = HttpClient.newHttpClient()) {
+      var response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return response.body();
+    }
   }
 
   private static int health(int port) throws Exception {
