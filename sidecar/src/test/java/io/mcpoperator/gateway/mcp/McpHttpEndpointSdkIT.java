@@ -80,8 +80,8 @@ class McpHttpEndpointSdkIT {
                   .progressToken("tok-1")
                   .build());
       assertThat(((McpSchema.TextContent) result.content().getFirst()).text()).isEqualTo("done");
-      // the SDK client hands each notification to the consumer on its own task, so their order at
-      // the consumer is not the wire order (the wire order is asserted in StreamableHttpBehaviourIT)
+      // the SDK client hands each notification to the consumer on its own task, so the order the
+      // consumer sees is not the wire order (StreamableHttpBehaviourIT asserts the wire order)
       await()
           .untilAsserted(
               () ->
