@@ -27,12 +27,17 @@ import io.mcpoperator.gateway.proxy.UpstreamSwitch;
 import io.mcpoperator.gateway.upstream.Backoff;
 import io.mcpoperator.gateway.upstream.FifoUpstream;
 import io.mcpoperator.gateway.upstream.SseUpstream;
+import io.mcpoperator.gateway.upstream.StatelessUpstream;
 import io.mcpoperator.gateway.upstream.StdioProcessUpstream;
 import io.mcpoperator.gateway.upstream.StreamableHttpUpstream;
 import io.mcpoperator.gateway.upstream.Upstream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +74,10 @@ public final class Gateway implements AutoCloseable {
             .map(
                 first ->
                     new UpstreamSwitch(
-                        first, u -> new UpstreamSession(u, Duration.ofSeconds(60), metrics)));
+                        first,
+                        u ->
+                            new UpstreamSession(
+                                u, Duration.ofSeconds(60), metrics, store.subscriptions())));
     Outbound outbound = Outbound.forGateway(config);
     this.backend = CompositeBackend.forGateway(config, upstream.map(u -> (McpBackend) u), outbound);
     this.rateLimit = new ClientRateLimit(outbound.rateLimiter(), config.limits().rateLimit());
@@ -168,7 +176,8 @@ public final class Gateway implements AutoCloseable {
    * for new requests, the aggregated tools, prompts and resources at once (live sessions get {@code
    * list_changed}). A changed upstream is started and takes over new requests once initialized (see
    * {@link UpstreamSwitch}); a change of port, or to or from transport {@code none}, needs a
-   * restart.
+   * restart. Every replica reloads the same file: with Redis each live session, whichever replica
+   * holds it, hears each change once (see {@link io.mcpoperator.gateway.mcp.OncePerSession}).
    */
   public void reload(GatewayConfig next) {
     endpoint.update(limits(next), next.limits().allowedOrigins());
@@ -199,10 +208,26 @@ public final class Gateway implements AutoCloseable {
     try {
       upstream
           .get()
-          .switchTo(replacement.get(), UPSTREAM_START_WAIT, next.limits().requestTimeout());
+          .switchTo(
+              replacement.get(),
+              fingerprint(next.upstream()),
+              UPSTREAM_START_WAIT,
+              next.limits().requestTimeout());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       replacement.get().close();
+    }
+  }
+
+  /** The same for the same upstream configuration on every replica: SHA-256 of its fields. */
+  static String fingerprint(GatewayConfig.UpstreamConfig upstream) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(upstream.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
     }
   }
 
@@ -230,17 +255,25 @@ public final class Gateway implements AutoCloseable {
         Duration.ofSeconds(2));
   }
 
-  /** The upstream for {@code u}; empty for transport {@code none} (aggregation only). */
+  /**
+   * The upstream for {@code u}; empty for transport {@code none} (aggregation only). Stdio and
+   * Streamable HTTP upstreams may speak only the stateless 2026-07-28 ({@link StatelessUpstream}).
+   */
   static Optional<Upstream> upstream(GatewayConfig.UpstreamConfig u) {
     return switch (u.transport()) {
       case STDIO ->
           Optional.of(
-              u.command().isEmpty()
-                  ? new FifoUpstream(Path.of(u.fifoDir()), Backoff.standard())
-                  : new StdioProcessUpstream(u.command(), Backoff.standard()));
+              StatelessUpstream.forVersion(
+                  u.protocolVersion(),
+                  u.command().isEmpty()
+                      ? new FifoUpstream(Path.of(u.fifoDir()), Backoff.standard())
+                      : new StdioProcessUpstream(u.command(), Backoff.standard())));
       case STREAMABLE_HTTP ->
           Optional.of(
-              new StreamableHttpUpstream(URI.create(u.url().orElseThrow()), Backoff.standard()));
+              StatelessUpstream.forVersion(
+                  u.protocolVersion(),
+                  new StreamableHttpUpstream(
+                      URI.create(u.url().orElseThrow()), Backoff.standard())));
       case SSE ->
           Optional.of(new SseUpstream(URI.create(u.url().orElseThrow()), Backoff.standard()));
       case NONE -> Optional.empty();

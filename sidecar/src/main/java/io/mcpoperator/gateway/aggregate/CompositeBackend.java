@@ -6,6 +6,7 @@ import io.mcpoperator.gateway.mcp.McpBackend;
 import io.mcpoperator.gateway.mcp.McpClients;
 import io.mcpoperator.gateway.mcp.McpException;
 import io.mcpoperator.gateway.mcp.McpRequest;
+import io.mcpoperator.gateway.mcp.OncePerSession;
 import io.mcpoperator.gateway.mcp.ServerIdentity;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
@@ -105,10 +106,16 @@ public final class CompositeBackend implements McpBackend, AutoCloseable {
               .filter(k -> k.capability.equals(capability))
               .anyMatch(k -> !k.items.apply(previous).equals(k.items.apply(next)));
       if (changed && target != null) {
+        // every replica reloads the same file: each session hears of this catalog once
+        var items = Json.array();
+        Arrays.stream(ListKind.values())
+            .filter(k -> k.capability.equals(capability))
+            .forEach(k -> items.add(k.items.apply(next)));
         target.notifyAll(
             "notifications/" + capability + "/list_changed",
             JsonValue.EMPTY_JSON_OBJECT,
-            s -> true);
+            OncePerSession.everyone(
+                "aggregate/" + capability, CanonicalJson.digest(items.build())));
       }
     }
   }

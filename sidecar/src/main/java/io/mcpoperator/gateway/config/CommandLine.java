@@ -3,6 +3,8 @@ package io.mcpoperator.gateway.config;
 import io.mcpoperator.gateway.config.GatewayConfig.RedisConfig;
 import io.mcpoperator.gateway.config.GatewayConfig.Transport;
 import io.mcpoperator.gateway.config.GatewayConfig.UpstreamConfig;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ public final class CommandLine {
       usage: mcp-gateway --config <file>
              mcp-gateway [--port N] [--redis redis://host:port[/db]]
                          (--upstream-command "<cmd> <args>" | --upstream-url URL [--upstream-transport streamable-http|sse]
-                          | --fifo-dir DIR)
+                          | --fifo-dir DIR) [--upstream-protocol VERSION]
       env: MCP_GATEWAY_CONFIG=<file> (same as --config)""";
 
   /** What to run: a config file to load and watch, or a configuration built from flags. */
@@ -41,6 +43,7 @@ public final class CommandLine {
     Optional<String> url = Optional.empty();
     Optional<String> transport = Optional.empty();
     Optional<String> fifoDir = Optional.empty();
+    Optional<String> protocol = Optional.empty();
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
       if (flag.equals("--help") || flag.equals("-h")) {
@@ -58,6 +61,7 @@ public final class CommandLine {
         case "--upstream-url" -> url = Optional.of(value);
         case "--upstream-transport" -> transport = Optional.of(value);
         case "--fifo-dir" -> fifoDir = Optional.of(value);
+        case "--upstream-protocol" -> protocol = Optional.of(value);
         default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
       }
     }
@@ -86,6 +90,16 @@ public final class CommandLine {
       throw new IllegalArgumentException(
           "no upstream: give --upstream-command, --upstream-url or --fifo-dir\n" + USAGE);
     }
+    upstream =
+        new UpstreamConfig(
+            upstream.transport(),
+            upstream.url(),
+            upstream.command(),
+            upstream.fifoDir(),
+            ConfigLoader.protocolVersion(
+                upstream.transport(),
+                protocol.map(p -> (JsonValue) Json.string(p)).orElse(null),
+                "--upstream-protocol"));
     return new FromFlags(
         new GatewayConfig(
             1,

@@ -6,6 +6,7 @@ import io.mcpoperator.gateway.config.GatewayConfig.RedisConfig;
 import io.mcpoperator.gateway.config.GatewayConfig.ServerRef;
 import io.mcpoperator.gateway.config.GatewayConfig.Transport;
 import io.mcpoperator.gateway.config.GatewayConfig.UpstreamConfig;
+import io.mcpoperator.gateway.mcp.McpProtocol;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -80,7 +81,34 @@ public final class ConfigLoader {
             .map(v -> v instanceof JsonString s ? s.getString() : v.toString())
             .toList();
     return new UpstreamConfig(
-        transport, url, command, string(u, "fifoDir").orElse(DEFAULT_FIFO_DIR));
+        transport,
+        url,
+        command,
+        string(u, "fifoDir").orElse(DEFAULT_FIFO_DIR),
+        protocolVersion(transport, u.get("protocolVersion"), "upstream.protocolVersion"));
+  }
+
+  /**
+   * {@code upstream.protocolVersion}: absent or null to negotiate, else a revision we speak; the
+   * stateless one needs an upstream transport that has it (not the legacy HTTP+SSE).
+   */
+  static Optional<String> protocolVersion(Transport transport, JsonValue value, String name) {
+    if (value == null || value == JsonValue.NULL) {
+      return Optional.empty();
+    }
+    if (!(value instanceof JsonString s) || !McpProtocol.supported(s.getString())) {
+      throw new IllegalArgumentException(
+          name + " must be one of " + McpProtocol.ALL_VERSIONS + ", got " + value);
+    }
+    if (transport == Transport.SSE && McpProtocol.stateless(s.getString())) {
+      throw new IllegalArgumentException(
+          name
+              + " "
+              + s.getString()
+              + " needs transport streamable-http or stdio: the legacy sse transport has no"
+              + " stateless revision");
+    }
+    return Optional.of(s.getString());
   }
 
   private static Optional<RedisConfig> redis(JsonValue value) {

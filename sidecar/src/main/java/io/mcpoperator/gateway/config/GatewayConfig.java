@@ -63,9 +63,23 @@ public record GatewayConfig(
    *
    * @param command stdio server the gateway spawns itself; when empty, stdio uses the FIFOs
    * @param fifoDir stdio server in the other container: FIFOs {@code in} and {@code out}
+   * @param protocolVersion the MCP revision the upstream speaks: empty to negotiate (initialize,
+   *     falling back to the stateless 2026-07-28 when the upstream refuses it), a stateless
+   *     revision to skip initialize, a session-based one to never fall back
    */
   public record UpstreamConfig(
-      Transport transport, Optional<String> url, List<String> command, String fifoDir) {}
+      Transport transport,
+      Optional<String> url,
+      List<String> command,
+      String fifoDir,
+      Optional<String> protocolVersion) {
+
+    /** An upstream whose protocol version is negotiated. */
+    public UpstreamConfig(
+        Transport transport, Optional<String> url, List<String> command, String fifoDir) {
+      this(transport, url, command, fifoDir, Optional.empty());
+    }
+  }
 
   /** Redis for shared sessions; the password comes from the environment variable named. */
   public record RedisConfig(String host, int port, String passwordEnv, int database) {

@@ -37,6 +37,25 @@ public final class McpProtocol {
   /** {@code _meta} key carrying the client info of a stateless request. */
   public static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
 
+  /** Result {@code _meta} key carrying the server info (2026-07-28 results, server/discover). */
+  public static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+
+  /** The stateless revisions this library speaks, newest first. */
+  public static final List<String> STATELESS_VERSIONS = List.of(V2026_07_28);
+
+  /** Result field telling a final result from one that needs more input (2026-07-28). */
+  public static final String RESULT_TYPE = "resultType";
+
+  /** {@link #RESULT_TYPE} of a final result. */
+  public static final String RESULT_COMPLETE = "complete";
+
+  /** {@link #RESULT_TYPE} of a multi round-trip (MRTR) result asking the client for input. */
+  public static final String RESULT_INPUT_REQUIRED = "input_required";
+
+  /** The server-to-client requests an MRTR result may carry in {@code inputRequests}. */
+  public static final List<String> INPUT_REQUEST_METHODS =
+      List.of("elicitation/create", "sampling/createMessage", "roots/list");
+
   private McpProtocol() {}
 
   /**
@@ -67,5 +86,10 @@ public final class McpProtocol {
   /** True for the stateless revision(s). */
   public static boolean stateless(String version) {
     return V2026_07_28.compareTo(version) <= 0;
+  }
+
+  /** The newest stateless revision we speak among {@code offered}, if any. */
+  public static java.util.Optional<String> newestStateless(java.util.Collection<String> offered) {
+    return STATELESS_VERSIONS.stream().filter(offered::contains).findFirst();
   }
 }

@@ -2,29 +2,36 @@ package io.mcpoperator.gateway.proxy;
 
 import io.mcpoperator.gateway.mcp.ClientSession;
 import io.mcpoperator.gateway.mcp.McpClients;
+import io.mcpoperator.gateway.mcp.OncePerSession;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.gateway.mcp.session.ResourceSubscriptions;
+import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
 import jakarta.json.JsonValue;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which client sessions get an upstream notification that belongs to no request: list changes go to
- * everyone, resource updates to the sessions subscribed to that resource, log messages to the
- * sessions whose {@code logging/setLevel} admits their level.
+ * every live session (whichever replica it is on), resource updates to the sessions subscribed to
+ * that resource (on any replica), log messages to the sessions whose {@code logging/setLevel}
+ * admits their level.
  */
 final class Notifications {
+  private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
   static final List<String> LEVELS =
       List.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
+  private static final List<String> LISTS = List.of("tools", "prompts", "resources");
   private final Supplier<McpClients> clients;
-  private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
+  private final ResourceSubscriptions subscriptions;
 
-  Notifications(Supplier<McpClients> clients) {
+  Notifications(Supplier<McpClients> clients, ResourceSubscriptions subscriptions) {
     this.clients = clients;
+    this.subscriptions = subscriptions;
   }
 
   void fanOut(Notification n) {
@@ -39,46 +46,47 @@ final class Notifications {
           case "notifications/message" -> admits(Json.string(n.params(), "level").orElse("info"));
           default -> s -> true;
         };
-    target.notifyAll(n.method(), n.params(), who);
+    if (who != null) {
+      target.notifyAll(n.method(), n.params(), who);
+    }
   }
 
   /** The upstream came back with other capabilities: every list may have changed. */
   void capabilitiesChanged() {
-    for (String kind : List.of("tools", "prompts", "resources")) {
+    for (String kind : LISTS) {
       fanOut(
           new Notification("notifications/" + kind + "/list_changed", JsonValue.EMPTY_JSON_OBJECT));
     }
   }
 
-  /** Records a subscription; true when it is the first for that resource. */
-  boolean subscribe(String uri, String sessionId) {
-    var sessions = subscriptions.computeIfAbsent(uri, u -> ConcurrentHashMap.newKeySet());
-    boolean first = sessions.isEmpty();
-    sessions.add(sessionId);
-    return first;
-  }
-
-  /** Removes a subscription; true when nobody is subscribed to that resource any more. */
-  boolean unsubscribe(String uri, String sessionId) {
-    var sessions = subscriptions.get(uri);
-    if (sessions == null) {
-      return false;
+  /**
+   * A reloaded configuration named another upstream: every list may have changed. Each replica
+   * reloads and says so; each session hears it once per {@code change} (a fingerprint of the new
+   * upstream configuration).
+   */
+  void upstreamReplaced(String change) {
+    McpClients target = clients.get();
+    if (target == null) {
+      return;
     }
-    sessions.remove(sessionId);
-    if (sessions.isEmpty()) {
-      subscriptions.remove(uri);
-      return true;
+    for (String kind : LISTS) {
+      target.notifyAll(
+          "notifications/" + kind + "/list_changed",
+          JsonValue.EMPTY_JSON_OBJECT,
+          OncePerSession.everyone("upstream/" + kind, change));
     }
-    return false;
   }
 
-  void sessionEnded(String sessionId) {
-    subscriptions.keySet().forEach(uri -> unsubscribe(uri, sessionId));
-  }
-
+  /** The sessions subscribed to {@code uri}; null (nobody to tell) when there are none. */
   private Predicate<ClientSession> subscribedTo(String uri) {
-    return s ->
-        s.id().map(id -> subscriptions.getOrDefault(uri, Set.of()).contains(id)).orElse(false);
+    Set<String> subscribers;
+    try {
+      subscribers = subscriptions.subscribers(uri);
+    } catch (SessionStoreUnavailableException e) {
+      LOG.warn("dropping resources/updated for {}: {}", uri, e.getMessage());
+      return null;
+    }
+    return subscribers.isEmpty() ? null : s -> s.id().map(subscribers::contains).orElse(false);
   }
 
   private static Predicate<ClientSession> admits(String level) {

@@ -11,18 +11,22 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /** The gateway as an MCP server: every client request is served by the shared upstream. */
 public final class ProxyBackend implements McpBackend {
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(10);
   private final UpstreamSession upstream;
+  private final ResponseWait wait;
 
   public ProxyBackend(UpstreamSession upstream) {
     this.upstream = upstream;
+    this.wait = new ResponseWait(ResponseWait.DEFAULT_MAX_SPIN_NANOS, upstream::inFlight);
   }
 
   @Override
@@ -55,6 +59,7 @@ public final class ProxyBackend implements McpBackend {
       return JsonObject.EMPTY_JSON_OBJECT;
     }
     Route route;
+    long sent = System.nanoTime();
     try {
       route = upstream.forward(request);
     } catch (IOException e) {
@@ -63,9 +68,9 @@ public final class ProxyBackend implements McpBackend {
     }
     request.onCancel(() -> upstream.cancel(route, "cancelled by the client or timed out"));
     try {
-      JsonRpcMessage.Response response = route.response().get();
+      JsonRpcMessage.Response response = wait.await(route.response(), sent);
       return switch (response) {
-        case Result r -> r.result();
+        case Result r -> subscribed(request, r.result());
         case Failure f -> throw new McpException(f.error());
       };
     } catch (InterruptedException e) {
@@ -77,20 +82,42 @@ public final class ProxyBackend implements McpBackend {
   }
 
   /**
-   * Keeps the per-session resource subscriptions; false when the request must not reach the
-   * upstream (an unsubscribe while other sessions still follow the resource).
+   * False when the request must not reach the upstream: an unsubscribe while other sessions (on any
+   * replica) still follow the resource, or from a client without a session (it has none to end).
    */
-  private boolean trackSubscription(McpRequest request) {
+  private boolean trackSubscription(McpRequest request) throws McpException {
+    if (!request.method().equals("resources/unsubscribe")) {
+      return true;
+    }
     String uri = Json.string(request.params(), "uri").orElse("");
-    String session = request.session().id().orElse("");
-    return switch (request.method()) {
-      case "resources/subscribe" -> {
-        upstream.notifications().subscribe(uri, session);
-        yield true;
+    try {
+      return request
+          .session()
+          .id()
+          .map(session -> upstream.subscriptions().clientUnsubscribing(uri, session))
+          .orElse(false);
+    } catch (SessionStoreUnavailableException e) {
+      throw storeUnavailable(e);
+    }
+  }
+
+  /**
+   * Records a session's subscription once the upstream accepted it, for every replica: their
+   * upstreams subscribe too, so a change any of them sees reaches the session.
+   */
+  private JsonObject subscribed(McpRequest request, JsonObject result) throws McpException {
+    if (request.method().equals("resources/subscribe")) {
+      Optional<String> uri = Json.string(request.params(), "uri");
+      Optional<String> session = request.session().id();
+      if (uri.isPresent() && session.isPresent()) {
+        try {
+          upstream.subscriptions().clientSubscribed(uri.get(), session.get());
+        } catch (SessionStoreUnavailableException e) {
+          throw storeUnavailable(e);
+        }
       }
-      case "resources/unsubscribe" -> upstream.notifications().unsubscribe(uri, session);
-      default -> true;
-    };
+    }
+    return result;
   }
 
   @Override
@@ -102,7 +129,13 @@ public final class ProxyBackend implements McpBackend {
 
   @Override
   public void onSessionEnd(String sessionId) {
-    upstream.notifications().sessionEnded(sessionId);
+    upstream.subscriptions().sessionEnded(sessionId);
+  }
+
+  private static McpException storeUnavailable(SessionStoreUnavailableException e) {
+    return new McpException(
+        JsonRpcError.SERVER_UNAVAILABLE,
+        "Session store unavailable, subscription not changed: " + e.getMessage());
   }
 
   private static McpException notReady() {

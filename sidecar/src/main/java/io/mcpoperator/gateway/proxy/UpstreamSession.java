@@ -11,6 +11,8 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.gateway.mcp.session.LocalSubscriptions;
+import io.mcpoperator.gateway.mcp.session.ResourceSubscriptions;
 import io.mcpoperator.gateway.upstream.Upstream;
 import io.mcpoperator.gateway.upstream.UpstreamListener;
 import jakarta.json.JsonObject;
@@ -43,17 +45,36 @@ public final class UpstreamSession implements UpstreamListener {
   private final AtomicReference<ServerIdentity> identity = new AtomicReference<>();
   private final UpstreamEvents events;
   private final Notifications notifications;
+  private final UpstreamSubscriptions subscriptions;
   private volatile McpClients clients;
 
+  /** A session whose clients' resource subscriptions are known to this replica only. */
   public UpstreamSession(Upstream upstream, Duration initializeTimeout, UpstreamEvents events) {
+    this(upstream, initializeTimeout, events, new LocalSubscriptions());
+  }
+
+  /**
+   * @param subscriptions the client sessions' resource subscriptions, shared by the replicas when
+   *     the session store is: this upstream is kept subscribed to every resource in it
+   */
+  public UpstreamSession(
+      Upstream upstream,
+      Duration initializeTimeout,
+      UpstreamEvents events,
+      ResourceSubscriptions subscriptions) {
     this.upstream = upstream;
     this.initializeTimeout = initializeTimeout;
     this.events = events;
-    this.notifications = new Notifications(this::clients);
+    this.notifications = new Notifications(this::clients, subscriptions);
+    this.subscriptions =
+        new UpstreamSubscriptions(
+            subscriptions,
+            (method, uri) -> requestQuietly(method, Json.object().add("uri", uri).build()));
   }
 
   public void start(McpClients clients) {
     this.clients = clients;
+    subscriptions.start();
     upstream.start(this);
   }
 
@@ -97,6 +118,10 @@ public final class UpstreamSession implements UpstreamListener {
     return notifications;
   }
 
+  UpstreamSubscriptions subscriptions() {
+    return subscriptions;
+  }
+
   int inFlight() {
     return routes.size();
   }
@@ -126,6 +151,31 @@ public final class UpstreamSession implements UpstreamListener {
           new Notification(
               "notifications/cancelled",
               Json.object().add("requestId", route.upstreamId()).add("reason", reason).build()));
+    }
+  }
+
+  /** Sends a request of the gateway's own; an error answer is logged, a result dropped. */
+  void requestQuietly(String method, JsonObject params) {
+    String id = "gw-own-" + ids.incrementAndGet();
+    var future = new CompletableFuture<Response>();
+    internal.put(id, future);
+    future
+        .orTimeout(initializeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (response, error) -> {
+              internal.remove(id);
+              if (response instanceof Failure || error != null) {
+                LOG.info(
+                    "upstream did not accept {} {}: {}",
+                    method,
+                    params,
+                    error != null ? error.toString() : ((Failure) response).error().message());
+              }
+            });
+    try {
+      upstream.send(new Request(Json.string(id), method, params));
+    } catch (IOException e) {
+      future.completeExceptionally(e);
     }
   }
 
@@ -178,6 +228,7 @@ public final class UpstreamSession implements UpstreamListener {
             Json.string(serverIdentity.serverInfo(), "version").orElse("?"),
             Json.string(result, "protocolVersion").orElse("?"));
         events.initialized();
+        subscriptions.initialized(serverIdentity);
         if (previous != null && !previous.capabilities().equals(serverIdentity.capabilities())) {
           notifications.capabilitiesChanged();
         }
@@ -299,6 +350,7 @@ public final class UpstreamSession implements UpstreamListener {
   @Override
   public void disconnected(String reason) {
     identity.set(null);
+    subscriptions.disconnected();
     events.disconnected();
     var error =
         JsonRpcError.of(
@@ -310,6 +362,7 @@ public final class UpstreamSession implements UpstreamListener {
   }
 
   public void close() {
+    subscriptions.close();
     upstream.close();
   }
 }

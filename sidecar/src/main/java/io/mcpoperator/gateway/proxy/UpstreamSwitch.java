@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's upstream, replaceable while it runs ({@link #switchTo}, on a reloaded
- * configuration): the new upstream session starts, new requests go to it once it is initialized,
- * requests in flight on the old one finish before it is closed, and every client session hears
- * {@code list_changed} for tools, prompts and resources. Client sessions stay valid.
+ * configuration): the new upstream session starts (subscribed to every resource clients follow),
+ * new requests go to it once it is initialized, requests in flight on the old one finish before it
+ * is closed, and every client session hears {@code list_changed} for tools, prompts and resources —
+ * once, although every replica switches. Client sessions and their subscriptions stay valid.
  */
 public final class UpstreamSwitch implements McpBackend, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UpstreamSwitch.class);
@@ -59,8 +60,12 @@ public final class UpstreamSwitch implements McpBackend, AutoCloseable {
    * Starts {@code next} and sends new requests to it once it is initialized (or when {@code
    * startWait} passed: the configuration names it, so it is used even if it is slow or broken); the
    * old upstream is closed when its requests finish, at most {@code drainWait} later.
+   *
+   * @param change identifies the new configuration (the same on every replica, e.g. its hash): each
+   *     client session hears the lists changed once per change, whichever replica tells it first
    */
-  public synchronized void switchTo(Upstream next, Duration startWait, Duration drainWait)
+  public synchronized void switchTo(
+      Upstream next, String change, Duration startWait, Duration drainWait)
       throws InterruptedException {
     Active fresh = Active.of(sessions.apply(next));
     McpClients bound = clients;
@@ -77,7 +82,7 @@ public final class UpstreamSwitch implements McpBackend, AutoCloseable {
     current = fresh;
     LOG.info(
         "upstream switched from {} to {}", old.session().upstream().describe(), next.describe());
-    fresh.session().notifications().capabilitiesChanged();
+    fresh.session().notifications().upstreamReplaced(change);
     retiring.add(old);
     Thread.ofVirtual().name("upstream-retire").start(() -> retire(old, drainWait));
   }

@@ -3,10 +3,14 @@ package io.mcpoperator.gateway.upstream;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody;
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
 import io.mcpoperator.gateway.mcp.sse.SseEvent;
 import io.mcpoperator.gateway.mcp.sse.SseParser;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,6 +89,42 @@ final class HttpMessages {
 
     @Override
     public void disconnected(String reason) {}
+  }
+
+  private static final int MAX_ERROR_BODY = 64 * 1024;
+
+  /**
+   * The JSON-RPC error an error response's JSON body carries, as the answer to request {@code id}
+   * (servers may leave the id out of such errors); empty when the body is not one.
+   */
+  static Optional<JsonRpcMessage.Failure> error(HttpClientResponse response, JsonValue id) {
+    boolean json =
+        response
+            .headers()
+            .first(HeaderNames.CONTENT_TYPE)
+            .map(v -> v.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))
+            .orElse(false);
+    if (!json) {
+      return Optional.empty();
+    }
+    try (InputStream in = response.inputStream()) {
+      byte[] body = in.readNBytes(MAX_ERROR_BODY);
+      if (!(Json.parse(body) instanceof JsonObject message)
+          || !(message.get("error") instanceof JsonObject error)
+          || !(error.get("code") instanceof JsonNumber code)
+          || !code.isIntegral()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new JsonRpcMessage.Failure(
+              id,
+              new JsonRpcError(
+                  code.intValue(),
+                  Json.string(error, "message").orElse(""),
+                  Optional.ofNullable(error.get("data")))));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   static void decode(byte[] body, UpstreamListener listener, Optional<JsonValue> related) {

@@ -2,6 +2,7 @@ package io.mcpoperator.gateway.upstream;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
@@ -9,14 +10,22 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
 import io.mcpoperator.gateway.mcp.transport.McpHeaders;
+import io.mcpoperator.gateway.mcp.transport.ModernHeaders;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +34,12 @@ import org.slf4j.LoggerFactory;
  * messages of an SSE answer are tagged with the request they came with), a GET stream carries
  * server-initiated messages. The upstream's session id and protocol version are learned from
  * initialize; a 404 (session gone) or a connection failure counts as a disconnect, and the
- * connection is re-established with backoff.
+ * connection is re-established with backoff. A request whose {@code _meta} names the stateless
+ * revision 2026-07-28 (see {@link StatelessUpstream}) goes without session, its {@code
+ * MCP-Protocol-Version}, {@code Mcp-Method} and {@code Mcp-Name} headers mirror the body, and its
+ * cancellation closes its response stream, and a {@code tools/call} carries the {@code Mcp-Param-*}
+ * headers its tool's schema asks for ({@link ParamHeaders}). An error status whose body is a
+ * JSON-RPC error answers the request with that error.
  */
 public final class StreamableHttpUpstream implements Upstream {
   private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpUpstream.class);
@@ -33,6 +47,8 @@ public final class StreamableHttpUpstream implements Upstream {
   private static final int MAX_IDLE_RESUMES = 10;
   private static final Duration DEFAULT_RETRY = Duration.ofMillis(100);
   private static final Duration MAX_RETRY = Duration.ofSeconds(5);
+  private static final int MAX_TOOL_PAGES = 50;
+  private static final AtomicLong TOOL_LISTS = new AtomicLong();
   private final URI uri;
   private final Backoff backoff;
   private final ForwardedHeaders forwarded;
@@ -42,6 +58,9 @@ public final class StreamableHttpUpstream implements Upstream {
   private volatile Optional<String> sessionId = Optional.empty();
   private volatile Optional<String> protocolVersion = Optional.empty();
   private volatile boolean closed;
+  private final Map<JsonValue, Thread> modernCalls = new ConcurrentHashMap<>();
+  private final Set<JsonValue> cancelledCalls = ConcurrentHashMap.newKeySet();
+  private final ParamHeaders paramHeaders = new ParamHeaders();
 
   /** Forwards the {@link ForwardedHeaders#fromEnvironment() configured} client headers. */
   public StreamableHttpUpstream(URI uri, Backoff backoff) {
@@ -73,7 +92,23 @@ public final class StreamableHttpUpstream implements Upstream {
     if (!up.get()) {
       throw new IOException("upstream " + uri + " is not reachable");
     }
+    if (message instanceof Notification n
+        && n.method().equals("notifications/cancelled")
+        && ModernHeaders.statelessVersion(n.params()).isPresent()) {
+      // 2026-07-28: closing the request's response stream is the cancellation
+      abort(n.params().get("requestId"));
+      return;
+    }
     Thread.ofVirtual().name("upstream-http").start(() -> post(message, clientHeaders));
+  }
+
+  /** Closes the connection of a 2026-07-28 request in flight (interrupting its reader). */
+  private void abort(JsonValue requestId) {
+    Thread reader = requestId == null ? null : modernCalls.get(requestId);
+    if (reader != null) {
+      cancelledCalls.add(requestId);
+      reader.interrupt();
+    }
   }
 
   private void post(JsonRpcMessage message, ClientHeaders clientHeaders) {
@@ -85,9 +120,19 @@ public final class StreamableHttpUpstream implements Upstream {
             .header(HeaderNames.ACCEPT, "application/json, text/event-stream");
     forwarded.apply(
         clientHeaders, (name, value) -> request.header(HeaderNames.create(name), value));
-    sessionId.ifPresent(id -> request.header(McpHeaders.SESSION_ID, id));
-    protocolVersion.ifPresent(v -> request.header(McpHeaders.PROTOCOL_VERSION, v));
     Optional<Request> call = message instanceof Request r ? Optional.of(r) : Optional.empty();
+    Optional<JsonValue> modern =
+        call.filter(r -> ModernHeaders.statelessVersion(r.params()).isPresent()).map(Request::id);
+    UpstreamListener target = listener;
+    if (modern.isPresent()) {
+      // 2026-07-28: no session; the headers mirror the body
+      ModernHeaders.mirror(call.get(), request::header);
+      modernCalls.put(modern.get(), Thread.currentThread());
+      target = paramHeaders(call.get(), request);
+    } else {
+      sessionId.ifPresent(id -> request.header(McpHeaders.SESSION_ID, id));
+      protocolVersion.ifPresent(v -> request.header(McpHeaders.PROTOCOL_VERSION, v));
+    }
     try (HttpClientResponse response = request.submit(JsonRpcCodec.encode(message))) {
       Status status = response.status();
       if (status.code() == 404 && sessionId.isPresent()) {
@@ -96,7 +141,12 @@ public final class StreamableHttpUpstream implements Upstream {
         return;
       }
       if (status.code() >= 300) {
-        fail(call, "upstream answered HTTP " + status.code());
+        Optional<Failure> error = call.flatMap(r -> HttpMessages.error(response, r.id()));
+        if (error.isPresent()) {
+          listener.received(error.get(), Optional.empty());
+        } else {
+          fail(call, "upstream answered HTTP " + status.code());
+        }
         return;
       }
       if (call.isPresent() && call.get().method().equals("initialize")) {
@@ -105,14 +155,113 @@ public final class StreamableHttpUpstream implements Upstream {
         openStream();
         return;
       }
-      var delivery = HttpMessages.deliver(response, listener, call.map(Request::id));
+      var delivery = HttpMessages.deliver(response, target, call.map(Request::id));
       if (call.isPresent() && !delivery.answered() && delivery.lastEventId().isPresent()) {
         resume(call.get(), delivery);
       }
     } catch (IOException | RuntimeException e) {
+      if (modern.isPresent() && cancelledCalls.remove(modern.get())) {
+        LOG.debug("closed the response stream of cancelled request {}", modern.get());
+        return;
+      }
       fail(call, "upstream unreachable: " + e.getMessage());
       reconnect("upstream unreachable: " + e.getMessage());
+    } finally {
+      modern.ifPresent(
+          id -> {
+            modernCalls.remove(id);
+            cancelledCalls.remove(id);
+          });
     }
+  }
+
+  /**
+   * The {@code Mcp-Param-*} headers of a 2026-07-28 {@code tools/call} (the tools are listed first
+   * if none were seen yet), and the listener that learns them from a {@code tools/list} result.
+   */
+  private UpstreamListener paramHeaders(Request call, HttpClientRequest request) {
+    if (call.method().equals("tools/call")) {
+      if (!paramHeaders.listed()) {
+        listTools(call);
+      }
+      paramHeaders.apply(
+          Json.string(call.params(), "name").orElse(""),
+          Json.object(call.params(), "arguments").orElse(JsonValue.EMPTY_JSON_OBJECT),
+          (name, value) -> request.header(HeaderNames.create(name), value));
+      return listener;
+    }
+    if (call.method().equals("tools/list")) {
+      return new ToolsCapture(listener, call.id());
+    }
+    return listener;
+  }
+
+  /** Lists the upstream's tools (every page) to learn their {@code x-mcp-header} parameters. */
+  private void listTools(Request call) {
+    JsonObject meta = Json.object(call.params(), "_meta").orElse(JsonValue.EMPTY_JSON_OBJECT);
+    var metaBuilder = Json.object(meta);
+    metaBuilder.remove("progressToken");
+    Optional<String> cursor = Optional.empty();
+    for (int page = 0; page < MAX_TOOL_PAGES; page++) {
+      var params = Json.object().add("_meta", metaBuilder.build());
+      cursor.ifPresent(c -> params.add("cursor", c));
+      var list =
+          new Request(
+              Json.string("gw-tools-" + TOOL_LISTS.incrementAndGet()),
+              "tools/list",
+              params.build());
+      var capture = new ToolsCapture(null, list.id());
+      var request =
+          client
+              .post()
+              .uri(uri)
+              .header(HeaderNames.CONTENT_TYPE, "application/json")
+              .header(HeaderNames.ACCEPT, "application/json, text/event-stream");
+      ModernHeaders.mirror(list, request::header);
+      try (HttpClientResponse response = request.submit(JsonRpcCodec.encode(list))) {
+        if (response.status().code() != 200) {
+          return;
+        }
+        HttpMessages.deliver(response, capture, Optional.of(list.id()));
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("could not list the upstream's tools: {}", e.getMessage());
+        return;
+      }
+      cursor = capture.nextCursor;
+      if (cursor.isEmpty()) {
+        return;
+      }
+    }
+  }
+
+  /** Learns the {@code x-mcp-header} parameters from a tools/list result on its way through. */
+  private final class ToolsCapture implements UpstreamListener {
+    private final UpstreamListener delegate;
+    private final JsonValue id;
+    private Optional<String> nextCursor = Optional.empty();
+
+    ToolsCapture(UpstreamListener delegate, JsonValue id) {
+      this.delegate = delegate;
+      this.id = id;
+    }
+
+    @Override
+    public void connected() {}
+
+    @Override
+    public void received(JsonRpcMessage message, Optional<JsonValue> related) {
+      JsonRpcMessage passed = message;
+      if (message instanceof Result(JsonValue rid, JsonObject result) && rid.equals(id)) {
+        passed = new Result(rid, paramHeaders.learn(result));
+        nextCursor = Json.string(result, "nextCursor");
+      }
+      if (delegate != null) {
+        delegate.received(passed, related);
+      }
+    }
+
+    @Override
+    public void disconnected(String reason) {}
   }
 
   /**
@@ -175,7 +324,7 @@ public final class StreamableHttpUpstream implements Upstream {
     public void connected() {}
 
     @Override
-    public void received(JsonRpcMessage message, Optional<jakarta.json.JsonValue> related) {
+    public void received(JsonRpcMessage message, Optional<JsonValue> related) {
       if (message instanceof Result r) {
         protocolVersion = Json.string(r.result(), "protocolVersion");
       }

@@ -54,6 +54,20 @@ class CommandLineTest {
   }
 
   @Test
+  void theUpstreamProtocolCanBeForced() {
+    assertThat(flags("--upstream-url", "http://h/mcp").upstream().protocolVersion()).isEmpty();
+    assertThat(
+            flags("--upstream-url", "http://h/mcp", "--upstream-protocol", "2026-07-28")
+                .upstream()
+                .protocolVersion())
+        .contains("2026-07-28");
+    assertThatThrownBy(() -> flags("--upstream-command", "srv", "--upstream-protocol", "2026"))
+        .hasMessage(
+            "--upstream-protocol must be one of [2024-11-05, 2025-03-26, 2025-06-18, 2025-11-25,"
+                + " 2026-07-28], got \"2026\"");
+  }
+
+  @Test
   void rejectsUnusableCommands() {
     assertThatThrownBy(() -> CommandLine.parse(List.of("--upstream-command", "x \"y"), Map.of()))
         .hasMessageContaining("unbalanced quote");

@@ -70,6 +70,24 @@ class ConfigLoaderTest {
   @CsvSource(
       delimiter = '|',
       value = {
+        "                                     | ",
+        "\"protocolVersion\":null,           | ",
+        "\"protocolVersion\":\"2026-07-28\", | 2026-07-28",
+        "\"protocolVersion\":\"2025-06-18\", | 2025-06-18",
+      })
+  void readsTheUpstreamProtocolVersion(String field, String expected) {
+    GatewayConfig config =
+        ConfigLoader.parse(
+            "{\"upstream\":{"
+                + (field == null ? "" : field)
+                + "\"transport\":\"streamable-http\",\"url\":\"http://h/mcp\"}}");
+    assertThat(config.upstream().protocolVersion()).isEqualTo(Optional.ofNullable(expected));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "null                                             | ",
         "{\"requestsPerMinute\":600,\"burst\":50}             | 600,50",
         "{\"requestsPerMinute\":120}                          | 120,120",
@@ -104,6 +122,9 @@ class ConfigLoaderTest {
         "{\"limits\":{\"rateLimit\":{\"burst\":5}}}                | limits.rateLimit.requestsPerMinute is required",
         "{\"limits\":{\"rateLimit\":{\"requestsPerMinute\":0}}}    | limits.rateLimit.requestsPerMinute must be positive",
         "{\"limits\":{\"rateLimit\":{\"requestsPerMinute\":9,\"burst\":-1}}} | limits.rateLimit.burst must be positive",
+        "{\"upstream\":{\"protocolVersion\":\"2030-01-01\"}}  | upstream.protocolVersion must be one of [2024-11-05, 2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28], got \"2030-01-01\"",
+        "{\"upstream\":{\"protocolVersion\":7}}               | upstream.protocolVersion must be one of",
+        "{\"upstream\":{\"transport\":\"sse\",\"url\":\"http://h/sse\",\"protocolVersion\":\"2026-07-28\"}} | upstream.protocolVersion 2026-07-28 needs transport streamable-http or stdio: the legacy sse transport has no stateless revision",
       })
   void rejectsBadValuesNamingTheField(String json, String message) {
     assertThatThrownBy(() -> ConfigLoader.parse(json))

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -27,6 +30,7 @@ public final class InMemorySessionStore implements SessionStore {
   private final Clock clock;
   private final ScheduledExecutorService sweeper;
   private final List<Consumer<String>> endListeners = new CopyOnWriteArrayList<>();
+  private final LocalSubscriptions subscriptions = new LocalSubscriptions();
 
   public InMemorySessionStore(Duration idleTimeout, int eventCap, Clock clock) {
     this.idleTimeout = idleTimeout;
@@ -86,8 +90,35 @@ public final class InMemorySessionStore implements SessionStore {
       return false;
     }
     entry.closeAll();
+    subscriptions.sessionEnded(id);
     endListeners.forEach(l -> l.accept(id));
     return true;
+  }
+
+  @Override
+  public List<SessionRecord> live() {
+    long now = clock.millis();
+    return sessions.values().stream()
+        .filter(e -> !e.expired(now, idleTimeout.toMillis()))
+        .map(e -> e.record)
+        .toList();
+  }
+
+  @Override
+  public Set<String> firstNotice(String topic, String version, Collection<String> sessionIds) {
+    Set<String> fresh = new LinkedHashSet<>();
+    for (String id : sessionIds) {
+      Entry entry = sessions.get(id);
+      if (entry != null && entry.notice(topic, version)) {
+        fresh.add(id);
+      }
+    }
+    return fresh;
+  }
+
+  @Override
+  public ResourceSubscriptions subscriptions() {
+    return subscriptions;
   }
 
   /** Removes sessions idle longer than the timeout; returns how many. */
@@ -163,11 +194,17 @@ public final class InMemorySessionStore implements SessionStore {
     private volatile long lastAccess;
     private final ArrayDeque<StoredEvent> events = new ArrayDeque<>();
     private final Map<String, EventListener> listeners = new HashMap<>();
+    private final Map<String, String> notices = new HashMap<>();
     private long sequence;
 
     Entry(SessionRecord record, long now) {
       this.record = record;
       this.lastAccess = now;
+    }
+
+    /** True when {@code version} is news for this session (and now recorded). */
+    synchronized boolean notice(String topic, String version) {
+      return !version.equals(notices.put(topic, version));
     }
 
     synchronized boolean expired(long now, long idleMillis) {

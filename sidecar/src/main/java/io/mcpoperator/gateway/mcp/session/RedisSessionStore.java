@@ -4,6 +4,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
@@ -15,13 +16,16 @@ import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Sessions shared by every replica through Redis (lettuce).
@@ -36,6 +40,8 @@ import java.util.function.Consumer;
  *       that channel while it holds a connection following the session. A subscription publishes a
  *       takeover so another replica's connection to the same stream closes, and a delete publishes
  *       an end so every replica drops its cache and closes its connections.
+ *   <li>Registry of live sessions, notices, sweeping of expired sessions: {@link RedisRegistry};
+ *       resource subscriptions: {@link RedisSubscriptions}.
  * </ul>
  *
  * Redis errors surface as {@link SessionStoreUnavailableException}; lettuce reconnects by itself.
@@ -53,6 +59,8 @@ public final class RedisSessionStore implements SessionStore {
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, Map<String, EventListener>> listeners = new ConcurrentHashMap<>();
   private final List<Consumer<String>> endListeners = new CopyOnWriteArrayList<>();
+  private final RedisSubscriptions subscriptions;
+  private final RedisRegistry registry;
 
   private record Cached(SessionRecord record, long validatedAt, long touchedAt) {}
 
@@ -65,6 +73,8 @@ public final class RedisSessionStore implements SessionStore {
     uri.setTimeout(Duration.ofSeconds(2));
     this.uri = uri;
     this.client = RedisClient.create(uri);
+    this.subscriptions = new RedisSubscriptions(prefix, prefix + "control", this::command);
+    this.registry = new RedisRegistry(prefix, idleTimeout, subscriptions, this::command);
     try {
       connect();
     } catch (SessionStoreUnavailableException e) {
@@ -107,15 +117,27 @@ public final class RedisSessionStore implements SessionStore {
     return prefix + "c:";
   }
 
+  /** Runs {@code command} on the connection, as {@link #call} does. */
+  private <T> T command(Function<RedisCommands<String, String>, T> command) {
+    return call(() -> command.apply(redis()));
+  }
+
+  private String[] touchKeys(String id) {
+    return new String[] {prefix + "s:" + id, prefix + "live"};
+  }
+
   @Override
   public void create(SessionRecord record) {
     call(
         () ->
             redis()
-                .set(
-                    prefix + "s:" + record.id(),
+                .eval(
+                    RedisScripts.CREATE,
+                    ScriptOutputType.INTEGER,
+                    touchKeys(record.id()),
                     Json.write(record.toJson()),
-                    SetArgs.Builder.px(idleTimeout.toMillis())));
+                    String.valueOf(idleTimeout.toMillis()),
+                    record.id()));
     long now = System.nanoTime();
     cache.put(record.id(), new Cached(record, now, now));
   }
@@ -127,7 +149,16 @@ public final class RedisSessionStore implements SessionStore {
     if (cached != null && now - cached.validatedAt() < cacheTtl.toNanos()) {
       if (now - cached.touchedAt() > idleTimeout.toNanos() / 10) {
         cache.put(id, new Cached(cached.record(), cached.validatedAt(), now));
-        call(() -> connection.async().pexpire(prefix + "s:" + id, idleTimeout.toMillis()));
+        call(
+            () ->
+                connection
+                    .async()
+                    .eval(
+                        RedisScripts.TOUCH,
+                        ScriptOutputType.INTEGER,
+                        touchKeys(id),
+                        String.valueOf(idleTimeout.toMillis()),
+                        id));
       }
       return Optional.of(cached.record());
     }
@@ -136,7 +167,13 @@ public final class RedisSessionStore implements SessionStore {
             () -> {
               String value = redis().get(prefix + "s:" + id);
               if (value != null) {
-                redis().pexpire(prefix + "s:" + id, idleTimeout.toMillis());
+                redis()
+                    .eval(
+                        RedisScripts.TOUCH,
+                        ScriptOutputType.INTEGER,
+                        touchKeys(id),
+                        String.valueOf(idleTimeout.toMillis()),
+                        id);
               }
               return value;
             });
@@ -164,10 +201,24 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public boolean delete(String id) {
-    long removed = call(() -> redis().del(prefix + "s:" + id, prefix + "e:" + id));
-    call(() -> redis().publish(prefix + "control", "end " + id));
+    long removed = registry.forget(id);
     ended(id);
     return removed > 0;
+  }
+
+  @Override
+  public List<SessionRecord> live() {
+    return registry.live();
+  }
+
+  @Override
+  public Set<String> firstNotice(String topic, String version, Collection<String> sessionIds) {
+    return registry.firstNotice(topic, version, sessionIds);
+  }
+
+  @Override
+  public ResourceSubscriptions subscriptions() {
+    return subscriptions;
   }
 
   private void ended(String id) {
@@ -266,6 +317,9 @@ public final class RedisSessionStore implements SessionStore {
   /** Pub/sub: events for local connections, takeovers and session ends from any replica. */
   private void onMessage(String channel, String message) {
     if (channel.equals(prefix + "control")) {
+      if (subscriptions.onControl(message)) {
+        return;
+      }
       String[] parts = message.split(" ");
       if (parts[0].equals("end") && parts.length == 2) {
         ended(parts[1]);
@@ -313,6 +367,8 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public void close() {
+    registry.close();
+    subscriptions.close();
     listeners.values().forEach(m -> m.values().forEach(EventListener::onClosed));
     listeners.clear();
     if (connection != null) {

@@ -1,7 +1,9 @@
 package io.mcpoperator.gateway.mcp.session;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where client sessions and their server-sent events live. {@link InMemorySessionStore} serves one
@@ -51,6 +53,22 @@ public interface SessionStore extends AutoCloseable {
    * transport can release what it holds for it.
    */
   void onSessionEnd(java.util.function.Consumer<String> listener);
+
+  /**
+   * Every live session, whichever replica created it or holds its streams: for server-wide
+   * notifications. Not for the request path (a shared store answers it with a round trip).
+   */
+  List<SessionRecord> live();
+
+  /**
+   * Records that {@code sessionIds} are being told about {@code version} of {@code topic} and
+   * returns those that had not been told that version yet. Atomic per session: when several
+   * replicas announce the same change, each session is returned to exactly one of them.
+   */
+  Set<String> firstNotice(String topic, String version, Collection<String> sessionIds);
+
+  /** The sessions' resource subscriptions; a session's end removes its own. */
+  ResourceSubscriptions subscriptions();
 
   /** Number of live sessions (for metrics). */
   long size();

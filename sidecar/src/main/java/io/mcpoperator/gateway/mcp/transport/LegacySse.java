@@ -23,7 +23,10 @@ import java.util.function.Consumer;
 /**
  * The legacy HTTP+SSE transport (2024-11-05): {@code GET <ssePath>} opens a session's stream and
  * announces the POST endpoint in an {@code endpoint} event; every response and server message
- * travels on that stream, POSTs are answered 202. The session lives as long as the stream.
+ * travels on that stream, POSTs are answered 202. The session lives as long as the stream. The rate
+ * limit and {@code maxConcurrentRequests} apply to a POST's requests as on Streamable HTTP: beyond
+ * them the POST is answered 429 with {@code Retry-After} and a JSON-RPC error body, and none of its
+ * messages runs (the only answer HTTP+SSE has outside the stream).
  */
 final class LegacySse {
   private final Dispatcher dispatcher;
@@ -142,19 +145,49 @@ final class LegacySse {
     if (!throttling.admit(req, res, Optional.of(session.get().id()), requests)) {
       return;
     }
+    // as on Streamable HTTP: initialize is answered at once, the other requests hold a permit
+    // until their answer is on the stream; beyond the limit the POST gets 429 + Retry-After
+    long running =
+        decoded.entries().stream()
+            .filter(
+                e -> e instanceof DecodedBody.Valid(Request r) && !r.method().equals("initialize"))
+            .count();
+    var current = settings.current();
+    if (!throttling.reserve(req, res, current, running)) {
+      return;
+    }
     Outbox outbox = channel.standalone(session.get().id());
+    Outbox counted =
+        (message, last) -> {
+          if (last) {
+            current.permits().release();
+          }
+          outbox.send(message, last);
+        };
     RequestHeaders headers = RequestHeaders.of(req);
-    for (var entry : decoded.entries()) {
-      switch (entry) {
-        case DecodedBody.Invalid(Failure failure) -> outbox.send(failure, true);
-        case DecodedBody.Valid(Request r) when r.method().equals("initialize") ->
-            outbox.send(initialize(session.get(), r), true);
-        case DecodedBody.Valid(var message) -> {
-          SessionRecord current = store.find(session.get().id()).orElse(session.get());
-          dispatcher.dispatch(
-              message, current.client(), dispatcher.runtime(current.id()), outbox, headers);
+    int started = 0;
+    try {
+      for (var entry : decoded.entries()) {
+        switch (entry) {
+          case DecodedBody.Invalid(Failure failure) -> outbox.send(failure, true);
+          case DecodedBody.Valid(Request r) when r.method().equals("initialize") ->
+              outbox.send(initialize(session.get(), r), true);
+          case DecodedBody.Valid(var message) -> {
+            SessionRecord record = store.find(session.get().id()).orElse(session.get());
+            boolean request = message instanceof Request;
+            dispatcher.dispatch(
+                message,
+                record.client(),
+                dispatcher.runtime(record.id()),
+                request ? counted : outbox,
+                headers);
+            started += request ? 1 : 0;
+          }
         }
       }
+    } catch (RuntimeException e) {
+      current.permits().release((int) running - started);
+      throw e;
     }
     res.status(Status.ACCEPTED_202);
     res.send("Accepted");

@@ -1,7 +1,6 @@
 package io.mcpoperator.gateway.mcp.transport;
 
 import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.mcpoperator.gateway.mcp.McpProtocol;
 import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody;
@@ -11,10 +10,7 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,10 +20,8 @@ import java.util.function.Function;
  * required {@code _meta} fields present, a protocol version we serve.
  */
 final class ModernRequests {
-  static final HeaderName METHOD = HeaderNames.create("Mcp-Method");
-  static final HeaderName NAME = HeaderNames.create("Mcp-Name");
-  private static final Set<String> NAMED_BY_NAME = Set.of("tools/call", "prompts/get");
-  private static final Set<String> NAMED_BY_URI = Set.of("resources/read");
+  static final HeaderName METHOD = ModernHeaders.METHOD;
+  static final HeaderName NAME = ModernHeaders.NAME;
 
   private ModernRequests() {}
 
@@ -156,26 +150,12 @@ final class ModernRequests {
 
   /** {@code params.name} or {@code params.uri}, for the methods whose Mcp-Name mirrors it. */
   static Optional<String> bodyName(Request request) {
-    if (NAMED_BY_NAME.contains(request.method())) {
-      return Optional.of(Json.string(request.params(), "name").orElse(""));
-    }
-    if (NAMED_BY_URI.contains(request.method())) {
-      return Optional.of(Json.string(request.params(), "uri").orElse(""));
-    }
-    return Optional.empty();
+    return ModernHeaders.bodyName(request);
   }
 
   /** A header value in the {@code =?base64?...?=} form decoded; any other value as is. */
   static String decode(String value) {
-    if (value.startsWith("=?base64?") && value.endsWith("?=") && value.length() >= 11) {
-      try {
-        byte[] bytes = Base64.getDecoder().decode(value.substring(9, value.length() - 2));
-        return new String(bytes, StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        return value;
-      }
-    }
-    return value;
+    return ModernHeaders.decode(value);
   }
 
   private static Optional<Rejection> mismatch(String detail) {

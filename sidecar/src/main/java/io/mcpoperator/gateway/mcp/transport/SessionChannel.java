@@ -2,37 +2,44 @@ package io.mcpoperator.gateway.mcp.transport;
 
 import io.mcpoperator.gateway.mcp.ClientSession;
 import io.mcpoperator.gateway.mcp.McpClients;
+import io.mcpoperator.gateway.mcp.OncePerSession;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
 import io.mcpoperator.gateway.mcp.session.SessionRecord;
 import io.mcpoperator.gateway.mcp.session.SessionStore;
+import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
 import jakarta.json.JsonObject;
-import java.util.Map;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link McpClients} over the session store: messages are appended to each session's standalone
- * stream, where its open GET (or legacy SSE) connection picks them up, or a later resume does. Only
- * sessions that initialized through this replica are known for fan-out.
+ * stream, where its open GET (or legacy SSE) connection picks them up, on whichever replica holds
+ * it, or a later resume does. Fan-out reaches every live session of the store, whichever replica
+ * initialized it; an {@link OncePerSession} filter sends a change every replica announces once per
+ * session.
  */
 final class SessionChannel implements McpClients {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionChannel.class);
   private final SessionStore store;
   private final Dispatcher dispatcher;
-  private final Map<String, Boolean> known = new ConcurrentHashMap<>();
 
   SessionChannel(SessionStore store, Dispatcher dispatcher) {
     this.store = store;
     this.dispatcher = dispatcher;
-    store.onSessionEnd(known::remove);
   }
 
-  void started(String sessionId) {
-    known.put(sessionId, Boolean.TRUE);
-  }
+  /**
+   * A session was initialized here. Nothing to do: the store's registry of live sessions already
+   * has it (kept for the transports that announce it).
+   */
+  void started(String sessionId) {}
 
   /** The outbox of a session's standalone stream. */
   Outbox standalone(String sessionId) {
@@ -47,15 +54,34 @@ final class SessionChannel implements McpClients {
     return session.isPresent();
   }
 
+  /**
+   * {@inheritDoc} Costs a look at the store's registry (a round trip with Redis) and one append per
+   * session; a store outage is logged and ends the fan-out (the count says how far it got).
+   */
   @Override
   public int notifyAll(String method, JsonObject params, Predicate<ClientSession> filter) {
+    String data = JsonRpcCodec.encode(new Notification(method, params));
     int sent = 0;
-    for (String id : known.keySet()) {
-      Optional<SessionRecord> session = store.find(id);
-      if (session.isPresent() && filter.test(session.get().client())) {
-        standalone(id).send(new Notification(method, params), false);
+    try {
+      List<String> chosen =
+          store.live().stream()
+              .filter(r -> filter.test(r.client()))
+              .map(SessionRecord::id)
+              .toList();
+      Collection<String> targets =
+          filter instanceof OncePerSession once && !chosen.isEmpty()
+              ? store.firstNotice(once.topic(), once.version(), chosen)
+              : chosen;
+      for (String id : targets) {
+        store.append(id, StreamIds.STANDALONE, data, false);
         sent++;
       }
+    } catch (SessionStoreUnavailableException e) {
+      LOG.warn(
+          "{} reached {} sessions, then the session store failed: {}",
+          method,
+          sent,
+          e.getMessage());
     }
     return sent;
   }

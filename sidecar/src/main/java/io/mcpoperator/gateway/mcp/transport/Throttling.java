@@ -10,7 +10,10 @@ import io.mcpoperator.gateway.mcp.transport.RequestThrottle.Refusal;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
-/** Puts each POST's requests to the {@link RequestThrottle}; answers 429 when it refuses. */
+/**
+ * Puts each POST's requests to the {@link RequestThrottle} and to the concurrency limit ({@code
+ * maxConcurrentRequests}); answers 429 with {@code Retry-After} when either refuses.
+ */
 final class Throttling {
   private final RequestThrottle throttle;
   private final SessionGate gate;
@@ -35,6 +38,27 @@ final class Throttling {
       }
     }
     return true;
+  }
+
+  /**
+   * Takes one permit of the concurrency limit in {@code settings} per request, all or none; the
+   * caller releases each when that request's final response is sent. Else the 429 has been written.
+   */
+  boolean reserve(
+      ServerRequest req, ServerResponse res, TransportSettings.Snapshot settings, long requests) {
+    if (requests == 0 || settings.permits().tryAcquire((int) requests)) {
+      return true;
+    }
+    res.header(HeaderNames.RETRY_AFTER, "1");
+    gate.reject(
+        req,
+        res,
+        Status.TOO_MANY_REQUESTS_429,
+        JsonRpcError.SERVER_UNAVAILABLE,
+        "Too Many Requests: more than "
+            + settings.limits().maxConcurrentRequests()
+            + " requests in flight");
+    return false;
   }
 
   private void reject(ServerRequest req, ServerResponse res, Refusal refusal, String per) {

@@ -1,0 +1,13 @@
+package io.mcpoperator.gateway.mcp.session;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.function.Function;
+
+/**
+ * Runs one command on the store's connection, Redis errors as {@link
+ * SessionStoreUnavailableException}.
+ */
+@FunctionalInterface
+interface RedisCall {
+  <T> T run(Function<RedisCommands<String, String>, T> command);
+}
