@@ -13,7 +13,9 @@
 #
 # Settings (environment):
 #   MCP_GATEWAY_JAR        jar to measure (default: sidecar/target/mcp-gateway.jar of this tree)
-#   GATEWAY_JAVA_OPTS      JVM options for the gateway (default: none, the JVM's own ergonomics)
+#   GATEWAY_JAVA_OPTS      JVM options for the gateway (default: what the image runs with:
+#                          @sidecar/jvm.options plus an AOT cache made by a training run, as
+#                          sidecar/Containerfile does; "none" for the JVM's own ergonomics)
 #   MCP_TEST_NPM_DIR       npm prefix holding server-everything (default ~/.cache/mcp-operator/npm)
 #   BENCH_ROUNDS=5 BENCH_ROUND_MS=3000 BENCH_WARMUP_MS=8000    interleaved rounds per concurrency
 #   BENCH_SESSIONS=20000 BENCH_HOLD_MS=17000                   the open-streams test (0 skips it)
@@ -41,7 +43,6 @@ calls=${BENCH_CALLS:-1}
 wait_load=${BENCH_WAIT_LOAD:-1.5}
 wait_max=${BENCH_WAIT_MAX_SECONDS:-1800}
 results=${BENCH_RESULTS_DIR:-$here/results}
-read -r -a gw_opts <<<"${GATEWAY_JAVA_OPTS:-}"
 
 die() { echo "gateway.sh: $*" >&2; exit 1; }
 [ -f "$jar" ] || die "no gateway jar at $jar (./mvnw -B -pl sidecar package -DskipTests, or set MCP_GATEWAY_JAR)"
@@ -50,6 +51,20 @@ command -v curl >/dev/null || die "curl not found"
 [ -f "$everything" ] || die "server-everything missing under $npm_dir (bash hack/install-test-peers.sh)"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mcp-bench.XXXXXX")
+# the image's JVM options and AOT cache (sidecar/Containerfile) unless told otherwise
+if [ -z "${GATEWAY_JAVA_OPTS:-}" ]; then
+  export MALLOC_ARENA_MAX=2
+  java @"$root/sidecar/jvm.options" -XX:AOTCacheOutput="$work/gateway.aot" -jar "$jar" --aot-training \
+    >"$work/aot-training.log" 2>&1 || { tail -20 "$work/aot-training.log" >&2; die "AOT training run failed"; }
+  GATEWAY_JAVA_OPTS="@$root/sidecar/jvm.options -XX:AOTCache=$work/gateway.aot"
+  opts_note="image defaults: @sidecar/jvm.options -XX:AOTCache (training run), MALLOC_ARENA_MAX=2"
+elif [ "$GATEWAY_JAVA_OPTS" = none ]; then
+  GATEWAY_JAVA_OPTS=""
+  opts_note="(none: JVM defaults)"
+else
+  opts_note=$GATEWAY_JAVA_OPTS
+fi
+read -r -a gw_opts <<<"$GATEWAY_JAVA_OPTS"
 raw=$work/raw
 mkdir -p "$raw" "$results"
 started=()
@@ -154,7 +169,7 @@ env_set command "${BENCH_COMMAND:-hack/bench/gateway.sh}"
 env_set machine "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
 env_set loadStart "$(loadavg)"
 env_set java "$(java -version 2>&1 | head -1)"
-env_set gatewayJavaOpts "${GATEWAY_JAVA_OPTS:-(none: JVM defaults)}"
+env_set gatewayJavaOpts "$opts_note"
 env_set jar "$jar ($(date -r "$jar" '+%Y-%m-%d %H:%M'))"
 env_set source "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" status --porcelain 2>/dev/null | grep -q . && echo ' + uncommitted changes' || true)"
 env_set node "$(node --version)"

@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private static final int MAX_HEADERS_BYTES = 256 * 1024;
+  private static final int STREAM_WRITE_BUFFER_BYTES = 1024;
 
   /** How long a shutdown waits for requests in flight. */
   static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
@@ -115,6 +116,9 @@ public final class Gateway implements AutoCloseable {
             .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADERS_BYTES).build())
             // close() drains first (GRACE_PERIOD); this bounds what is left after that
             .shutdownGracePeriod(Duration.ofSeconds(1))
+            // per open response stream (SSE): events are flushed one by one and bigger writes
+            // bypass the buffer, so 1 KiB instead of 4 KiB costs nothing but saves 3 KiB per stream
+            .writeBufferSize(STREAM_WRITE_BUFFER_BYTES)
             .addFeature(
                 ObserveFeature.builder()
                     .addObserver(health)

@@ -21,11 +21,17 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+  private static final int TRAINING_CALLS = 2000;
+
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
+    if (args.length == 1 && args[0].equals("--aot-training")) {
+      train();
+      return;
+    }
     Optional<Running> running = start(List.of(args), System.getenv(), System.err);
     if (running.isEmpty()) {
       System.exit(2);
@@ -42,6 +48,24 @@ public final class Main {
                 },
                 "shutdown"));
     stopped.await();
+  }
+
+  /**
+   * {@code --aot-training}: the workout the image build runs under {@code -XX:AOTCacheOutput=...}
+   * (see {@link io.mcpoperator.gateway.training.AotTraining}); exits 1 when the gateway answered
+   * anything unexpected.
+   */
+  private static void train() {
+    try {
+      int checks = io.mcpoperator.gateway.training.AotTraining.run(TRAINING_CALLS);
+      LOG.info("aot training: {} checks passed", checks);
+    } catch (IOException | RuntimeException e) {
+      LOG.error("aot training failed: {}", e.toString());
+      System.exit(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      System.exit(1);
+    }
   }
 
   /** A started gateway and, for a config file, its watcher. */

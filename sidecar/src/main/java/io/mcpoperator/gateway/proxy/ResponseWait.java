@@ -22,6 +22,8 @@ final class ResponseWait {
   private final long maxSpinNanos;
   private final IntSupplier inFlight;
   private final AtomicBoolean spinner = new AtomicBoolean();
+  private final java.util.concurrent.atomic.LongAdder spins =
+      new java.util.concurrent.atomic.LongAdder();
   private volatile long typicalNanos;
 
   /**
@@ -48,6 +50,7 @@ final class ResponseWait {
         && inFlight.getAsInt() <= 1
         && spinner.compareAndSet(false, true)) {
       try {
+        spins.increment();
         long until = sentNanos + Math.min(maxSpinNanos, 2 * typical);
         while (!answer.isDone() && System.nanoTime() - until < 0) {
           Thread.onSpinWait();
@@ -60,6 +63,11 @@ final class ResponseWait {
     long took = System.nanoTime() - sentNanos;
     typicalNanos = typical + (Math.min(took, 4 * maxSpinNanos + 1) - typical) / 8;
     return response;
+  }
+
+  /** How many waits spun before parking (for tests). */
+  long spins() {
+    return spins.sum();
   }
 
   /** The moving average of recent answer times, in nanoseconds (for tests). */

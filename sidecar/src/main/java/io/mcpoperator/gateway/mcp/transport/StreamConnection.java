@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +23,8 @@ final class StreamConnection implements EventListener {
   private final Set<String> replayed = new HashSet<>();
 
   StreamConnection(int capacity) {
-    this.queue = new ArrayBlockingQueue<>(capacity);
+    // linked: an idle stream holds no array sized for the worst case
+    this.queue = new LinkedBlockingQueue<>(capacity);
   }
 
   @Override

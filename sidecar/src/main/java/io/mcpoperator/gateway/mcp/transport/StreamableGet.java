@@ -77,13 +77,16 @@ final class StreamableGet {
       List<StoredEvent> replay =
           lastEventId.map(id -> store.replay(session.id(), id)).orElse(List.of());
       SseWriter writer = SseWriter.open(res);
-      if (lastEventId.isEmpty() && McpProtocol.primesStreams(session.protocolVersion())) {
-        try {
+      try {
+        if (lastEventId.isEmpty() && McpProtocol.primesStreams(session.protocolVersion())) {
           writer.prime(streamId + ".0");
-        } catch (java.io.IOException e) {
-          writer.close();
-          return;
+        } else if (replay.isEmpty()) {
+          // nothing to send yet: a comment puts the status and headers on the wire at once
+          writer.keepAlive();
         }
+      } catch (java.io.IOException e) {
+        writer.close();
+        return;
       }
       connection.pump(writer, replay, settings.limits().keepAlive());
     } finally {

@@ -1,0 +1,113 @@
+package io.mcpoperator.gateway.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ResponseWaitTest {
+  private static final long MAX_SPIN = TimeUnit.MICROSECONDS.toNanos(200);
+  private static final Response ANSWER =
+      new Result(Json.string("gw-1"), JsonValue.EMPTY_JSON_OBJECT);
+
+  private static CompletableFuture<Response> answeredLater(long millis) {
+    return CompletableFuture.supplyAsync(
+        () -> ANSWER, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+  }
+
+  @Test
+  void theOnlyRequestInFlightSpinsBeforeItParksAndGetsItsAnswer() throws Exception {
+    var wait = new ResponseWait(MAX_SPIN, () -> 1);
+    assertThat(wait.await(answeredLater(5), System.nanoTime())).isSameAs(ANSWER);
+    assertThat(wait.spins()).isEqualTo(1);
+  }
+
+  @Test
+  void doesNotSpinWhileOtherRequestsAreInFlight() throws Exception {
+    var wait = new ResponseWait(MAX_SPIN, () -> 3);
+    assertThat(wait.await(answeredLater(2), System.nanoTime())).isSameAs(ANSWER);
+    assertThat(wait.spins()).isZero();
+  }
+
+  @Test
+  void anAnswerAlreadyThereNeedsNoSpin() throws Exception {
+    var wait = new ResponseWait(MAX_SPIN, () -> 1);
+    assertThat(wait.await(CompletableFuture.completedFuture(ANSWER), System.nanoTime()))
+        .isSameAs(ANSWER);
+    assertThat(wait.spins()).isZero();
+  }
+
+  @Test
+  void stopsSpinningForASlowUpstreamAndStartsAgainWhenItIsFastAgain() throws Exception {
+    var wait = new ResponseWait(MAX_SPIN, () -> 1);
+    // answers that take milliseconds push the average far above the spin limit
+    for (int i = 0; i < 20; i++) {
+      wait.await(CompletableFuture.completedFuture(ANSWER), System.nanoTime() - 5_000_000);
+    }
+    assertThat(wait.typicalNanos()).isGreaterThan(MAX_SPIN);
+    long before = wait.spins();
+    wait.await(answeredLater(2), System.nanoTime());
+    assertThat(wait.spins()).isEqualTo(before);
+    // fast answers bring it back under the limit
+    for (int i = 0; i < 60; i++) {
+      wait.await(CompletableFuture.completedFuture(ANSWER), System.nanoTime());
+    }
+    assertThat(wait.typicalNanos()).isLessThan(MAX_SPIN);
+    wait.await(answeredLater(2), System.nanoTime());
+    assertThat(wait.spins()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void zeroTurnsSpinningOff() throws Exception {
+    var wait = new ResponseWait(0, () -> 1);
+    assertThat(wait.await(answeredLater(2), System.nanoTime())).isSameAs(ANSWER);
+    assertThat(wait.spins()).isZero();
+  }
+
+  @Test
+  void onlyOneThreadSpinsAtATime() throws Exception {
+    var inFlight = new AtomicInteger(1);
+    var wait = new ResponseWait(TimeUnit.MILLISECONDS.toNanos(50), inFlight::get);
+    var first = new CompletableFuture<Response>();
+    var second = new CompletableFuture<Response>();
+    var t1 = Thread.ofPlatform().start(() -> awaitQuietly(wait, first));
+    var t2 = Thread.ofPlatform().start(() -> awaitQuietly(wait, second));
+    Thread.sleep(20);
+    first.complete(ANSWER);
+    second.complete(ANSWER);
+    t1.join();
+    t2.join();
+    assertThat(wait.spins()).isBetween(1L, 2L);
+  }
+
+  @Test
+  void aFailedAnswerAndAnInterruptReachTheCaller() {
+    var wait = new ResponseWait(MAX_SPIN, () -> 1);
+    assertThatThrownBy(
+            () ->
+                wait.await(
+                    CompletableFuture.failedFuture(new IOException("gone")), System.nanoTime()))
+        .isInstanceOf(ExecutionException.class)
+        .hasRootCauseMessage("gone");
+    Thread.currentThread().interrupt();
+    assertThatThrownBy(() -> wait.await(new CompletableFuture<>(), System.nanoTime()))
+        .isInstanceOf(InterruptedException.class);
+  }
+
+  private static void awaitQuietly(ResponseWait wait, CompletableFuture<Response> answer) {
+    try {
+      wait.await(answer, System.nanoTime());
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
