@@ -1,5 +1,6 @@
 package io.mcpoperator.gateway.aggregate;
 
+import io.helidon.common.LazyValue;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webclient.api.HttpClientRequest;
@@ -20,11 +21,14 @@ import java.util.function.Consumer;
  */
 public final class WebClientSender implements HttpSender {
   private static final Duration MAX_CONNECT = Duration.ofSeconds(5);
-  private final WebClient client;
+  // made on first use: a gateway without aggregated HTTP items never loads the web client and its
+  // TLS stack (about 500 classes and the trust store)
+  private final LazyValue<WebClient> client =
+      LazyValue.create(
+          () -> WebClient.builder().connectTimeout(MAX_CONNECT).followRedirects(false).build());
   private final int maxBodyBytes;
 
   public WebClientSender(int maxBodyBytes) {
-    this.client = WebClient.builder().connectTimeout(MAX_CONNECT).followRedirects(false).build();
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -56,6 +60,7 @@ public final class WebClientSender implements HttpSender {
   private HttpOutcome exchange(HttpCall call) {
     HttpClientRequest request =
         client
+            .get()
             .method(Method.create(call.method()))
             .uri(call.uri())
             .readTimeout(call.timeout())

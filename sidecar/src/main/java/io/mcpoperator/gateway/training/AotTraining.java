@@ -3,12 +3,7 @@ package io.mcpoperator.gateway.training;
 import io.mcpoperator.gateway.Gateway;
 import io.mcpoperator.gateway.config.CommandLine;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,21 +21,14 @@ public final class AotTraining {
   private static final String CALL =
       "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
           + "\"arguments\":{\"message\":\"training %d\"}%s}}";
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-  private final URI mcp;
-  private final URI base;
+  private final TrainingClient http;
   private int checks;
 
   private AotTraining(int port) {
-    this.base = URI.create("http://127.0.0.1:" + port);
-    this.mcp = base.resolve("/mcp");
+    this.http = new TrainingClient(port);
   }
 
-  /** Runs the training with {@code calls} tool calls per kind; returns the number of checks. */
+  /** Runs the training with {@code calls} tool calls; returns the number of checks that passed. */
   public static int run(int calls) throws IOException, InterruptedException {
     int port = freePort();
     var config =
@@ -55,7 +43,11 @@ public final class AotTraining {
             .config();
     try (Gateway gateway = Gateway.start(config, "127.0.0.1")) {
       var training = new AotTraining(gateway.port());
-      training.workout(calls);
+      try {
+        training.workout(calls);
+      } finally {
+        training.http.close();
+      }
       return training.checks;
     }
   }
@@ -84,12 +76,20 @@ public final class AotTraining {
       String progress = ",\"_meta\":{\"progressToken\":\"p" + i + "\"}";
       expect(post(session, CALL.formatted(5000 + i, i, progress), 200), "notifications/progress");
     }
-    standaloneStream(session);
+    check(
+        http.openStream(
+            "/mcp",
+            Map.of(
+                "Accept", "text/event-stream",
+                "Mcp-Session-Id", session,
+                "MCP-Protocol-Version", PROTOCOL),
+            4),
+        200,
+        "GET stream");
     stateless(calls);
     rejected(session);
-    expect(get("/observe/metrics", 200), "mcp_requests_total");
-    var end = request(mcp, session).DELETE().build();
-    check(http.send(end, HttpResponse.BodyHandlers.ofString()).statusCode(), 200, "DELETE");
+    expect(get("/observe/metrics"), "mcp_requests_total");
+    check(http.exchange("DELETE", "/mcp", headers(session), "").status(), 200, "DELETE");
     post(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}", 404);
   }
 
@@ -97,11 +97,11 @@ public final class AotTraining {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       try {
-        if (get("/observe/health/ready", -1).statusCode() == 200) {
+        if (http.exchange("GET", "/observe/health/ready", Map.of(), "").status() == 200) {
           return;
         }
       } catch (IOException e) {
-        // not listening yet
+        http.close();
       }
       if (System.nanoTime() > deadline) {
         throw new IOException("training gateway not ready after 60 s");
@@ -110,7 +110,7 @@ public final class AotTraining {
     }
   }
 
-  private String initialize() throws IOException, InterruptedException {
+  private String initialize() throws IOException {
     var res =
         post(
             null,
@@ -118,93 +118,64 @@ public final class AotTraining {
                 + PROTOCOL
                 + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"aot-training\",\"version\":\"1\"}}}",
             200);
-    return res.headers()
-        .firstValue("Mcp-Session-Id")
+    return res.header("Mcp-Session-Id")
         .orElseThrow(() -> new IOException("initialize answered without Mcp-Session-Id"));
   }
 
-  private void standaloneStream(String session) throws IOException, InterruptedException {
-    var get =
-        HttpRequest.newBuilder(mcp)
-            .header("Accept", "text/event-stream")
-            .header("Mcp-Session-Id", session)
-            .header("MCP-Protocol-Version", PROTOCOL)
-            .GET()
-            .build();
-    HttpResponse<InputStream> res = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
-    check(res.statusCode(), 200, "GET stream");
-    try (InputStream body = res.body()) {
-      byte[] first = new byte[4];
-      check(body.readNBytes(first, 0, first.length), first.length, "GET stream priming event");
-    }
-  }
-
-  private void stateless(int calls) throws IOException, InterruptedException {
+  private void stateless(int calls) throws IOException {
     String meta =
         ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
     for (int i = 0; i < Math.max(1, calls / 10); i++) {
-      var req =
-          HttpRequest.newBuilder(mcp)
-              .header("Content-Type", "application/json")
-              .header("Accept", "application/json, text/event-stream")
-              .header("MCP-Protocol-Version", "2026-07-28")
-              .header("Mcp-Method", "tools/call")
-              .header("Mcp-Name", "echo")
-              .POST(HttpRequest.BodyPublishers.ofString(CALL.formatted(9000 + i, i, meta)))
-              .build();
-      var res = http.send(req, HttpResponse.BodyHandlers.ofString());
-      check(res.statusCode(), 200, "stateless tools/call");
+      var res =
+          http.exchange(
+              "POST",
+              "/mcp",
+              Map.of(
+                  "Content-Type", "application/json",
+                  "Accept", "application/json, text/event-stream",
+                  "MCP-Protocol-Version", "2026-07-28",
+                  "Mcp-Method", "tools/call",
+                  "Mcp-Name", "echo"),
+              CALL.formatted(9000 + i, i, meta));
+      check(res.status(), 200, "stateless tools/call");
       expect(res, "training " + i);
     }
   }
 
-  private void rejected(String session) throws IOException, InterruptedException {
+  private void rejected(String session) throws IOException {
     expect(post(session, "{\"jsonrpc\":", 400), "-32700");
-    expect(post("no-such-session", "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}", 404), "");
+    post("no-such-session", "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}", 404);
     expect(post(session, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"no/such\"}", 200), "-32601");
   }
 
-  private HttpRequest.Builder request(URI uri, String session) {
-    var builder =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(30))
-            .header("Accept", "application/json, text/event-stream")
-            .header("MCP-Protocol-Version", PROTOCOL);
+  private static Map<String, String> headers(String session) {
+    var headers = new java.util.LinkedHashMap<String, String>();
+    headers.put("Accept", "application/json, text/event-stream");
+    headers.put("MCP-Protocol-Version", PROTOCOL);
     if (session != null) {
-      builder.header("Mcp-Session-Id", session);
+      headers.put("Mcp-Session-Id", session);
     }
-    return builder;
+    return headers;
   }
 
-  private HttpResponse<String> post(String session, String body, int status)
-      throws IOException, InterruptedException {
-    var req =
-        request(mcp, session)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    var res = http.send(req, HttpResponse.BodyHandlers.ofString());
-    check(res.statusCode(), status, body.length() > 60 ? body.substring(0, 60) + "..." : body);
+  private TrainingClient.Answer post(String session, String body, int status) throws IOException {
+    var headers = headers(session);
+    headers.put("Content-Type", "application/json");
+    var res = http.exchange("POST", "/mcp", headers, body);
+    check(res.status(), status, body.length() > 60 ? body.substring(0, 60) + "..." : body);
     return res;
   }
 
-  private HttpResponse<String> get(String path, int status)
-      throws IOException, InterruptedException {
-    var res =
-        http.send(
-            HttpRequest.newBuilder(base.resolve(path)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (status > 0) {
-      check(res.statusCode(), status, "GET " + path);
-    }
+  private TrainingClient.Answer get(String path) throws IOException {
+    var res = http.exchange("GET", path, Map.of(), "");
+    check(res.status(), 200, "GET " + path);
     return res;
   }
 
-  private void expect(HttpResponse<String> res, String fragment) throws IOException {
+  private void expect(TrainingClient.Answer res, String fragment) throws IOException {
     if (!res.body().contains(fragment)) {
-      throw new IOException(
-          "training: expected '" + fragment + "' in " + res.uri() + " answer: " + res.body());
+      throw new IOException("training: expected '" + fragment + "' in the answer: " + res.body());
     }
     checks++;
   }

@@ -22,9 +22,13 @@ final class BodyReader {
     if (!req.content().hasEntity()) {
       return Optional.of(new byte[0]);
     }
-    var out = new ByteArrayOutputStream(declared.map(Long::intValue).orElse(1024));
-    byte[] buffer = new byte[8192];
     try (InputStream in = req.content().inputStream()) {
+      if (declared.isPresent()) {
+        // the usual case: exactly the declared bytes, one array, no copies
+        return Optional.of(in.readNBytes(declared.get().intValue()));
+      }
+      var out = new ByteArrayOutputStream(1024);
+      byte[] buffer = new byte[2048];
       int n;
       while ((n = in.read(buffer)) > 0) {
         out.write(buffer, 0, n);
@@ -32,10 +36,10 @@ final class BodyReader {
           return Optional.empty();
         }
       }
+      return Optional.of(out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Optional.of(out.toByteArray());
   }
 
   private static Optional<Long> parseLong(String value) {

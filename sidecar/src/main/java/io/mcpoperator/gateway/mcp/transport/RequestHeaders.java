@@ -1,36 +1,29 @@
 package io.mcpoperator.gateway.mcp.transport;
 
-import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import io.helidon.webserver.http.ServerRequest;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The headers of the HTTP request that carried MCP messages, copied when it arrived (a backend may
- * still run after the POST was answered, on the legacy transport).
+ * The headers of the HTTP request that carried MCP messages. Helidon makes a new, unchanging
+ * headers object for every request, so keeping a reference is enough for a backend that still runs
+ * after the POST was answered (legacy transport) — no copy on the hot path.
  *
- * @param values header values by lower-case name, repeated fields joined with commas
+ * @param headers the request's headers
  */
-record RequestHeaders(Map<String, String> values) {
-  RequestHeaders {
-    values = Map.copyOf(values);
-  }
+record RequestHeaders(Headers headers) {
 
   static RequestHeaders of(ServerRequest req) {
-    var values = new HashMap<String, String>();
-    for (Header header : req.headers()) {
-      values.merge(key(header.name()), header.values(), (a, b) -> a + "," + b);
-    }
-    return new RequestHeaders(values);
+    return new RequestHeaders(req.headers());
   }
 
+  /** The value of {@code name} (any case); repeated fields joined with commas. */
   Optional<String> value(String name) {
-    return Optional.ofNullable(values.get(key(name)));
-  }
-
-  private static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
+    var header = HeaderNames.create(name);
+    if (!headers.contains(header)) {
+      return Optional.empty();
+    }
+    return Optional.of(String.join(",", headers.get(header).allValues()));
   }
 }
