@@ -3,9 +3,9 @@ package io.mcpoperator.gateway.proxy;
 import io.mcpoperator.gateway.mcp.ClientSession;
 import io.mcpoperator.gateway.mcp.McpProtocol;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.gateway.mcp.transport.MultiRoundTrip;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,17 +13,12 @@ import java.util.Optional;
  * upstream belongs to. Over HTTP the upstream sends it on the response stream of the request it
  * serves, so it is known exactly. Over stdio nothing in the message names that request, so the
  * gateway narrows the requests in flight to those whose client could answer: a session-based client
- * (2026-07-28 clients take no server requests) that declared the capability the method needs. When
- * they all belong to one session, that is the one. Otherwise the request is ambiguous and refused
- * rather than sent to a guess.
+ * that declared the capability the method needs, or a 2026-07-28 request that can be answered
+ * {@code input_required} and declared it in its {@code _meta} ({@link MultiRoundTrip}). When they
+ * all belong to one session (each stateless request is a client of its own), that is the one.
+ * Otherwise the request is ambiguous and refused rather than sent to a guess.
  */
 final class ServerRequestRouting {
-  private static final Map<String, String> CAPABILITY =
-      Map.of(
-          "sampling/createMessage", "sampling",
-          "elicitation/create", "elicitation",
-          "roots/list", "roots");
-
   private ServerRequestRouting() {}
 
   /** The outcome: the route to ask, or why there is none. */
@@ -41,20 +36,28 @@ final class ServerRequestRouting {
     if (related.isPresent()) {
       return new Choice.To(related.get());
     }
-    List<Route> able =
-        inFlight.stream().filter(r -> canAnswer(r.client().session(), request)).toList();
-    long sessions = able.stream().map(r -> r.client().session().id()).distinct().count();
+    List<Route> able = inFlight.stream().filter(r -> canAnswer(r, request)).toList();
+    long sessions = able.stream().map(ServerRequestRouting::client).distinct().count();
     if (sessions == 1) {
       return new Choice.To(able.getFirst());
     }
     return sessions == 0 ? new Choice.Nobody() : new Choice.Ambiguous((int) sessions);
   }
 
-  private static boolean canAnswer(ClientSession session, Request request) {
-    if (session.id().isEmpty() || McpProtocol.stateless(session.protocolVersion())) {
+  private static boolean canAnswer(Route route, Request request) {
+    ClientSession session = route.client().session();
+    if (McpProtocol.stateless(session.protocolVersion())) {
+      return MultiRoundTrip.canAsk(session, route.client().method(), request.method());
+    }
+    if (session.id().isEmpty()) {
       return false;
     }
-    String capability = CAPABILITY.get(request.method());
-    return capability == null || session.hasCapability(capability);
+    return MultiRoundTrip.capability(request.method()).map(session::hasCapability).orElse(true);
+  }
+
+  /** Who answers for the route: its session, or the request itself when it has none. */
+  private static Object client(Route route) {
+    Optional<String> session = route.client().session().id();
+    return session.isPresent() ? session.get() : route;
   }
 }

@@ -41,6 +41,10 @@ class ModernClientIT {
   }
 
   private static JsonObject call(String method, String name, String params) {
+    return call(method, name, params, META);
+  }
+
+  private static JsonObject call(String method, String name, String params, String meta) {
     var headers = new java.util.HashMap<String, String>();
     headers.put("MCP-Protocol-Version", "2026-07-28");
     headers.put("Mcp-Method", method);
@@ -54,7 +58,7 @@ class ModernClientIT {
                 + method
                 + "\",\"params\":{"
                 + params
-                + META
+                + meta
                 + "}}");
     assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
     assertThat(res.headers().firstValue("Mcp-Session-Id")).isEmpty();
@@ -80,10 +84,16 @@ class ModernClientIT {
   }
 
   @Test
-  void anUpstreamRequestToAModernClientIsRefusedToTheUpstream() {
-    // 2026-07-28 has no server-to-client requests: the upstream's sampling request gets an error
-    // (it answers its tool call with "error"), and the client gets the tool's result
-    JsonObject result = call("tools/call", "sample", "\"name\":\"sample\",\"arguments\":{},");
+  void anUpstreamRequestToAModernClientWithoutTheCapabilityIsRefusedToTheUpstream() {
+    // the client cannot be asked for sampling (it did not declare it in _meta): the upstream's
+    // sampling request gets an error (it answers its tool call with "error"); with the capability
+    // the client is asked through input_required (InputRoundsIT)
+    JsonObject result =
+        call(
+            "tools/call",
+            "sample",
+            "\"name\":\"sample\",\"arguments\":{},",
+            META.replace("{\"sampling\":{}}", "{}"));
     assertThat(result.getJsonArray("content").getJsonObject(0).getString("text"))
         .isEqualTo("error");
   }

@@ -26,6 +26,9 @@ class ServerRequestRoutingTest {
     var elicitB = route("b", "2025-06-18", "elicitation");
     var samplingC = route("c", "2025-11-25", "sampling");
     var modern = route(null, "2026-07-28", "sampling");
+    var modern2 = route(null, "2026-07-28", "sampling");
+    var modernWithout = route(null, "2026-07-28", "elicitation");
+    var modernListing = routeOf("tools/list", null, "2026-07-28", "sampling");
     var bare = route("d", "2025-11-25");
     return Stream.of(
         Arguments.of(
@@ -47,15 +50,40 @@ class ServerRequestRoutingTest {
             "ambiguous 2"),
         Arguments.of("nobody declared roots", "roots/list", List.of(samplingA, elicitB), "nobody"),
         Arguments.of(
-            "a stateless client cannot be asked",
+            "a stateless tool call that declared sampling is asked (input_required)",
             "sampling/createMessage",
             List.of(modern),
+            "stateless"),
+        Arguments.of(
+            "a stateless client that did not declare the capability is not",
+            "sampling/createMessage",
+            List.of(modernWithout),
             "nobody"),
         Arguments.of(
-            "a stateless client does not make it ambiguous",
+            "a stateless tools/list cannot answer input_required",
+            "sampling/createMessage",
+            List.of(modernListing),
+            "nobody"),
+        Arguments.of(
+            "two stateless requests are two clients",
+            "sampling/createMessage",
+            List.of(modern, modern2),
+            "ambiguous 2"),
+        Arguments.of(
+            "a stateless request and a session both able to sample",
             "sampling/createMessage",
             List.of(modern, samplingC),
+            "ambiguous 2"),
+        Arguments.of(
+            "a stateless client unable to answer does not make it ambiguous",
+            "sampling/createMessage",
+            List.of(modernWithout, modernListing, samplingC),
             "c"),
+        Arguments.of(
+            "a method MRTR cannot carry never reaches a stateless client",
+            "ping/custom",
+            List.of(modern),
+            "nobody"),
         Arguments.of("a method with no capability", "ping/custom", List.of(bare), "d"),
         Arguments.of("nothing in flight", "sampling/createMessage", List.of(), "nobody"));
   }
@@ -91,6 +119,11 @@ class ServerRequestRoutingTest {
   }
 
   private static Route route(String session, String version, String... capabilities) {
+    return routeOf("tools/call", session, version, capabilities);
+  }
+
+  private static Route routeOf(
+      String method, String session, String version, String... capabilities) {
     var caps = Json.object();
     for (String c : capabilities) {
       caps.add(c, Json.object());
@@ -102,15 +135,11 @@ class ServerRequestRoutingTest {
             JsonValue.EMPTY_JSON_OBJECT,
             caps.build(),
             Optional.empty());
-    return new Route("gw-1", new FixedRequest(client), Optional.empty(), new CompletableFuture<>());
+    return new Route(
+        "gw-1", new FixedRequest(method, client), Optional.empty(), new CompletableFuture<>());
   }
 
-  private record FixedRequest(ClientSession session) implements McpRequest {
-    @Override
-    public String method() {
-      return "tools/call";
-    }
-
+  private record FixedRequest(String method, ClientSession session) implements McpRequest {
     @Override
     public JsonObject params() {
       return JsonValue.EMPTY_JSON_OBJECT;

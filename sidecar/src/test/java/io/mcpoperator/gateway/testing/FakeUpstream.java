@@ -9,6 +9,7 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,8 +20,10 @@ import java.util.List;
 /**
  * A stdio MCP server for error paths, run as its own process: prints a non-JSON banner first; tools
  * echo, slow (never answers), crash (exits), progress, sample (asks the client), notify
- * (list_changed + an error log message), lastCancelled (the last cancelled request id) and gate
- * (sends a progress notification, then answers once the file {@code arguments.path} exists). Run
+ * (list_changed + an error log message), lastCancelled (the last cancelled request id), gate (sends
+ * a progress notification, then answers once the file {@code arguments.path} exists) and ask (not
+ * listed; asks the client {@code arguments.methods} one after the other, or all at once with {@code
+ * together}, and answers with the JSON array of the client's answers, "error" for an error). Run
  * with a name ({@link #command(String)}) it calls itself that and has one more tool of that name,
  * which answers with the name.
  */
@@ -30,6 +33,8 @@ public final class FakeUpstream {
   private static String name = "fake";
   private static List<String> tools =
       List.of("echo", "slow", "crash", "progress", "sample", "notify", "lastCancelled", "gate");
+  private static final java.util.Map<String, Asking> ASKING = new java.util.HashMap<>();
+  private static int inputIds;
 
   private FakeUpstream() {}
 
@@ -57,6 +62,8 @@ public final class FakeUpstream {
       case Request r -> request(r);
       case Notification n when n.method().equals("notifications/cancelled") ->
           lastCancelled = String.valueOf(n.params().get("requestId"));
+      case Response r when r.id() instanceof JsonString s && ASKING.containsKey(s.getString()) ->
+          answered(ASKING.remove(s.getString()), s.getString(), r);
       case Response r when waitingForSample != null -> {
         String text = r instanceof Result res ? Json.write(res.result()) : "error";
         send(new Result(waitingForSample, text(text)));
@@ -136,6 +143,7 @@ public final class FakeUpstream {
       }
       case "lastCancelled" -> send(new Result(r.id(), text(lastCancelled)));
       case "gate" -> gate(r, args);
+      case "ask" -> ask(r, args);
       default ->
           send(
               new Result(
@@ -168,6 +176,89 @@ public final class FakeUpstream {
               }
               send(new Result(r.id(), text("opened by " + name)));
             });
+  }
+
+  /** A tools/call of "ask": the inputs asked so far and the answers. */
+  private static final class Asking {
+    final JsonValue callId;
+    final List<String> methods;
+    final boolean together;
+    final java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    final String[] answers;
+    int sent;
+    int received;
+
+    Asking(JsonValue callId, List<String> methods, boolean together) {
+      this.callId = callId;
+      this.methods = methods;
+      this.together = together;
+      this.answers = new String[methods.size()];
+    }
+  }
+
+  private static void ask(Request r, JsonObject args) {
+    List<String> methods =
+        Json.array(args, "methods").orElse(JsonValue.EMPTY_JSON_ARRAY).stream()
+            .map(v -> ((JsonString) v).getString())
+            .toList();
+    var asking = new Asking(r.id(), methods, args.getBoolean("together", false));
+    if (methods.isEmpty()) {
+      send(new Result(r.id(), text("[]")));
+      return;
+    }
+    int first = asking.together ? methods.size() : 1;
+    for (int i = 0; i < first; i++) {
+      askNext(asking);
+    }
+  }
+
+  private static void askNext(Asking asking) {
+    String method = asking.methods.get(asking.sent);
+    String id = "ask-" + ++inputIds;
+    asking.index.put(id, asking.sent++);
+    ASKING.put(id, asking);
+    JsonObject params =
+        switch (method) {
+          case "elicitation/create" ->
+              Json.object()
+                  .add("message", "Name?")
+                  .add(
+                      "requestedSchema",
+                      Json.object()
+                          .add("type", "object")
+                          .add(
+                              "properties",
+                              Json.object().add("name", Json.object().add("type", "string"))))
+                  .build();
+          case "sampling/createMessage" ->
+              Json.object()
+                  .add(
+                      "messages",
+                      Json.array()
+                          .add(
+                              Json.object()
+                                  .add("role", "user")
+                                  .add(
+                                      "content",
+                                      Json.object().add("type", "text").add("text", "Say hi"))))
+                  .add("maxTokens", 5)
+                  .build();
+          default -> JsonValue.EMPTY_JSON_OBJECT;
+        };
+    send(new Request(Json.string(id), method, params));
+  }
+
+  private static void answered(Asking asking, String inputId, Response r) {
+    asking.answers[asking.index.get(inputId)] =
+        r instanceof Result res ? Json.write(res.result()) : "\"error\"";
+    asking.received++;
+    if (asking.sent < asking.methods.size()) {
+      askNext(asking);
+      return;
+    }
+    if (asking.received == asking.methods.size()) {
+      send(new Result(asking.callId, text("[" + String.join(",", asking.answers) + "]")));
+    }
   }
 
   private static JsonObject text(String text) {

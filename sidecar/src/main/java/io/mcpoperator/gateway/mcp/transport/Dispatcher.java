@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Transport-independent handling of a session's messages: the protocol methods the library answers
  * itself, requests run on the backend with timeout and cancellation, client notifications, and
- * client responses to server-to-client requests.
+ * client responses to server-to-client requests. A 2026-07-28 request that echoes a {@code
+ * requestState} of this gateway is the retry of a request parked between multi round-trip rounds
+ * ({@link ParkedRequests}): it resumes that request instead of starting one.
  */
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -44,6 +46,7 @@ public final class Dispatcher {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("mcp-timeouts").factory());
   private final Deadlines deadlines = new Deadlines(timer);
+  private final ParkedRequests parked;
 
   public Dispatcher(
       McpBackend backend,
@@ -54,6 +57,7 @@ public final class Dispatcher {
     this.store = store;
     this.settings = settings;
     this.observer = observer;
+    this.parked = new ParkedRequests(deadlines, () -> settings.limits().requestTimeout());
   }
 
   McpBackend backend() {
@@ -109,15 +113,23 @@ public final class Dispatcher {
       Outbox outbox,
       RequestHeaders headers,
       boolean here) {
+    boolean stateless = session.id().isEmpty();
+    if (stateless && parked.claims(request.params())) {
+      parked.resume(request, outbox);
+      return;
+    }
     long start = System.nanoTime();
-    var inFlight = new InFlight(request, session, outbox, runtime, headers);
+    var inFlight = new InFlight(request, session, outbox, runtime, headers, parked);
     inFlight
         .response()
         .whenComplete(
             (response, error) -> {
               observer.finished(
                   request.method(), request.params(), response, System.nanoTime() - start);
-              outbox.send(response, true);
+              if (stateless) {
+                parked.passed(response);
+              }
+              inFlight.deliver(response);
               runtime.finished(inFlight);
             });
     switch (request.method()) {
@@ -135,14 +147,7 @@ public final class Dispatcher {
   private void runOnBackend(InFlight inFlight, SessionRuntime runtime, boolean here) {
     runtime.started(inFlight);
     Duration requestTimeout = settings.limits().requestTimeout();
-    deadlines.watch(
-        inFlight,
-        requestTimeout,
-        () ->
-            inFlight.abort(
-                JsonRpcError.of(
-                    JsonRpcError.REQUEST_TIMEOUT,
-                    "Request timed out after " + requestTimeout.toMillis() + " ms")));
+    deadlines.watch(inFlight, requestTimeout, () -> inFlight.timedOut(requestTimeout));
     inFlight.response().whenComplete((r, e) -> deadlines.forget(inFlight));
     if (here) {
       inFlight.worker(Thread.currentThread());
@@ -255,8 +260,20 @@ public final class Dispatcher {
     }
   }
 
+  /** Cancels the requests parked between input rounds (their clients get no answer). */
+  void cancelParked() {
+    parked.cancelAll();
+  }
+
+  /** Cancels the requests parked between input rounds and stops the timers. */
   void shutdown() {
+    cancelParked();
     timer.shutdownNow();
+  }
+
+  /** The requests parked between input rounds (for tests). */
+  int parkedRequests() {
+    return parked.size();
   }
 
   /**

@@ -47,10 +47,7 @@ public final class EndpointRoutes {
     this.gate = new SessionGate(store, settings, observer);
     store.onSessionEnd(dispatcher::sessionEnded);
     java.util.function.Consumer<SessionRecord> onStart =
-        record -> {
-          channel.started(record.id());
-          backend.onSessionStart(record.client());
-        };
+        record -> backend.onSessionStart(record.client());
     var throttling = new Throttling(throttle, gate);
     this.post = new StreamablePost(dispatcher, store, gate, settings, onStart, throttling);
     this.get = new StreamableGet(store, gate, settings, drain);
@@ -99,6 +96,8 @@ public final class EndpointRoutes {
    * @return true when nothing was left running
    */
   public boolean drain(Duration max) throws InterruptedException {
+    // a request parked between input rounds holds its POST's thread until its client retries
+    dispatcher.cancelParked();
     return drain.drain(max);
   }
 

@@ -10,21 +10,28 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A client request being served: the {@link McpRequest} a backend sees, and its completion. */
+/**
+ * A client request being served: the {@link McpRequest} a backend sees, and its completion. The
+ * server-to-client requests of a 2026-07-28 request become multi round-trip rounds ({@link
+ * InputRounds}, created on the first one): its messages then go where those rounds say.
+ */
 final class InFlight implements McpRequest {
   private final JsonRpcMessage.Request request;
   private final ClientSession session;
   private final Outbox outbox;
   private final SessionRuntime runtime;
   private final RequestHeaders headers;
+  private final ParkedRequests parked;
   private final CompletableFuture<Response> response = new CompletableFuture<>();
   private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
   private volatile boolean cancelled;
+  private volatile InputRounds rounds;
   private Thread worker;
 
   InFlight(
@@ -32,12 +39,14 @@ final class InFlight implements McpRequest {
       ClientSession session,
       Outbox outbox,
       SessionRuntime runtime,
-      RequestHeaders headers) {
+      RequestHeaders headers,
+      ParkedRequests parked) {
     this.request = request;
     this.session = session;
     this.outbox = outbox;
     this.runtime = runtime;
     this.headers = headers;
+    this.parked = parked;
   }
 
   @Override
@@ -68,7 +77,12 @@ final class InFlight implements McpRequest {
   @Override
   public void notify(String method, JsonObject params) {
     if (!response.isDone()) {
-      outbox.send(new Notification(method, params), false);
+      InputRounds current = rounds;
+      if (current == null) {
+        outbox.send(new Notification(method, params), false);
+      } else {
+        current.notify(new Notification(method, params));
+      }
     }
   }
 
@@ -78,10 +92,8 @@ final class InFlight implements McpRequest {
       return CompletableFuture.failedFuture(new IllegalStateException("request already answered"));
     }
     if (McpProtocol.stateless(session.protocolVersion())) {
-      // 2026-07-28 has no server-to-client requests (input requests travel in results, MRTR)
-      return CompletableFuture.failedFuture(
-          new IllegalStateException(
-              method + " cannot reach a " + session.protocolVersion() + " client"));
+      // 2026-07-28 has no server-to-client requests: input requests travel in results (MRTR)
+      return askInRound(method, params);
     }
     var outbound = runtime.outbound(method, params);
     outbox.send(outbound.request(), false);
@@ -102,8 +114,55 @@ final class InFlight implements McpRequest {
     }
   }
 
+  private CompletableFuture<Response> askInRound(String method, JsonObject params) {
+    var refusal = MultiRoundTrip.refusal(session, request.method(), method);
+    if (refusal.isPresent()) {
+      return CompletableFuture.failedFuture(new IllegalStateException(refusal.get()));
+    }
+    InputRounds current;
+    synchronized (this) {
+      current = rounds;
+      if (current == null) {
+        current = new InputRounds(this, outbox, parked);
+        rounds = current;
+      }
+    }
+    // the final response reads rounds after completing: one of the two sees the other
+    if (response.isDone()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("request already answered"));
+    }
+    return current.ask(method, params);
+  }
+
   CompletableFuture<Response> response() {
     return response;
+  }
+
+  /**
+   * Sends the final response (once {@link #response} completed): to the outbox of the HTTP request
+   * that brought it, or, after input rounds, to the exchange now waiting for it.
+   */
+  void deliver(Response answer) {
+    InputRounds current = rounds;
+    if (current == null) {
+      outbox.send(answer, true);
+    } else {
+      current.deliver(answer);
+    }
+  }
+
+  /** Ends the request: it ran longer than {@code limit}. */
+  void timedOut(Duration limit) {
+    abort(
+        JsonRpcError.of(
+            JsonRpcError.REQUEST_TIMEOUT, "Request timed out after " + limit.toMillis() + " ms"));
+  }
+
+  /** True on the thread that runs the backend for this request. */
+  boolean onWorker() {
+    synchronized (this) {
+      return worker == Thread.currentThread();
+    }
   }
 
   void worker(Thread thread) {

@@ -73,7 +73,6 @@ final class LegacySse {
             Optional.empty(),
             true);
     store.create(record);
-    channel.started(record.id());
     var connection = new StreamConnection(settings.limits().streamBuffer());
     // the answers to requests in flight travel on this stream: at shutdown it ends after them
     SessionRuntime runtime = dispatcher.runtime(record.id());

@@ -8,20 +8,31 @@ import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Optional;
+import java.util.SequencedMap;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The rules a 2026-07-28 (stateless) POST must follow before it is served: one message, no
  * responses, the {@code MCP-Protocol-Version}, {@code Mcp-Method} and {@code Mcp-Name} headers
  * present and equal to the body ({@code Mcp-Name} may use the {@code =?base64?...?=} form), the
- * required {@code _meta} fields present, a protocol version we serve.
+ * required {@code _meta} fields present, a protocol version we serve. Also the shapes of the multi
+ * round-trip (MRTR) rounds the gateway synthesizes for such clients ({@link InputRounds}).
  */
 final class ModernRequests {
   static final HeaderName METHOD = ModernHeaders.METHOD;
   static final HeaderName NAME = ModernHeaders.NAME;
+  static final String INPUT_REQUESTS = "inputRequests";
+  static final String INPUT_RESPONSES = "inputResponses";
+  static final String REQUEST_STATE = "requestState";
+  private static final String SEND_AGAIN =
+      "; send the request again without inputResponses and requestState";
 
   private ModernRequests() {}
 
@@ -156,6 +167,136 @@ final class ModernRequests {
   /** A header value in the {@code =?base64?...?=} form decoded; any other value as is. */
   static String decode(String value) {
     return ModernHeaders.decode(value);
+  }
+
+  // ---- multi round-trip (MRTR) rounds ----
+
+  /** The {@code requestState} a request carries (a retry echoes its input_required result's). */
+  static Optional<String> requestState(JsonObject params) {
+    return params.get(REQUEST_STATE) instanceof JsonString s
+        ? Optional.of(s.getString())
+        : Optional.empty();
+  }
+
+  /**
+   * An MRTR result asking the client for input: {@code inputRequests} maps each key to a
+   * server-to-client request ({@code method}, {@code params}); the client retries the request with
+   * {@code inputResponses} under the same keys and {@code requestState} echoed.
+   */
+  static Result inputRequired(
+      JsonValue id, SequencedMap<String, Request> inputs, String requestState) {
+    var requests = Json.object();
+    inputs.forEach(
+        (key, request) ->
+            requests.add(
+                key,
+                Json.object().add("method", request.method()).add("params", request.params())));
+    return new Result(
+        id,
+        Json.object()
+            .add(McpProtocol.RESULT_TYPE, McpProtocol.RESULT_INPUT_REQUIRED)
+            .add(INPUT_REQUESTS, requests)
+            .add(REQUEST_STATE, requestState)
+            .build());
+  }
+
+  /**
+   * True when {@code retry} repeats the request of {@code method} and {@code params}: the same
+   * method and the same params apart from {@code _meta}, {@code inputResponses} and {@code
+   * requestState}.
+   */
+  static boolean repeats(Request retry, String method, JsonObject params) {
+    return retry.method().equals(method) && essence(retry.params()).equals(essence(params));
+  }
+
+  private static JsonObject essence(JsonObject params) {
+    if (!params.containsKey("_meta")
+        && !params.containsKey(INPUT_RESPONSES)
+        && !params.containsKey(REQUEST_STATE)) {
+      return params;
+    }
+    var copy = Json.object(params);
+    copy.remove("_meta");
+    copy.remove(INPUT_RESPONSES);
+    copy.remove(REQUEST_STATE);
+    return copy.build();
+  }
+
+  /**
+   * Why a retry's {@code inputResponses} do not answer the {@code asked} keys (a key missing, or an
+   * answer that is not an object); empty when they do. Keys beyond those asked are ignored.
+   */
+  static Optional<JsonRpcError> unanswered(JsonObject params, Set<String> asked) {
+    JsonObject responses = Json.object(params, INPUT_RESPONSES).orElse(JsonValue.EMPTY_JSON_OBJECT);
+    List<String> missing = asked.stream().filter(k -> !responses.containsKey(k)).sorted().toList();
+    if (!missing.isEmpty()) {
+      var expected = Json.array();
+      asked.stream().sorted().forEach(expected::add);
+      var absent = Json.array();
+      missing.forEach(absent::add);
+      return Optional.of(
+          new JsonRpcError(
+              JsonRpcError.INVALID_PARAMS,
+              "Invalid params: inputResponses must answer every key of inputRequests "
+                  + asked.stream().sorted().toList()
+                  + "; missing "
+                  + missing,
+              Optional.of(Json.object().add("expected", expected).add("missing", absent).build())));
+    }
+    return asked.stream()
+        .filter(k -> !(responses.get(k) instanceof JsonObject))
+        .sorted()
+        .findFirst()
+        .map(
+            k ->
+                JsonRpcError.invalidParams(
+                    "inputResponses \""
+                        + k
+                        + "\" must be an object (the client's result for that input request)"));
+  }
+
+  /**
+   * The client's answer to input request {@code key}, as a session-based server expects the result
+   * (without the 2026-07-28 {@code resultType}).
+   */
+  static JsonObject inputResponse(JsonObject params, String key) {
+    JsonObject answer =
+        Json.object(params, INPUT_RESPONSES)
+            .flatMap(r -> Json.object(r, key))
+            .orElse(JsonValue.EMPTY_JSON_OBJECT);
+    if (!answer.containsKey(McpProtocol.RESULT_TYPE)) {
+      return answer;
+    }
+    var copy = Json.object(answer);
+    copy.remove(McpProtocol.RESULT_TYPE);
+    return copy.build();
+  }
+
+  /**
+   * The error for a retry whose {@code requestState} this replica does not hold: it expired (or was
+   * used already), or another replica (or an earlier run of this one) issued it.
+   */
+  static JsonRpcError staleState(boolean issuedHere) {
+    String why =
+        issuedHere
+            ? "requestState expired or was already used (a request waits for its input for at"
+                + " most the gateway's request timeout)"
+            : "requestState is held by another gateway replica, or by an earlier run of this one"
+                + " (a request waiting for input stays on the replica that started it)";
+    return new JsonRpcError(
+        JsonRpcError.INVALID_PARAMS,
+        "Invalid params: " + why + SEND_AGAIN,
+        Optional.of(Json.object().add("reason", issuedHere ? "expired" : "otherReplica").build()));
+  }
+
+  /** The error for a retry that does not repeat the request its {@code requestState} belongs to. */
+  static JsonRpcError otherRequest(String method, Optional<String> name) {
+    return JsonRpcError.invalidParams(
+        "requestState belongs to another request ("
+            + method
+            + name.map(n -> " \"" + n + "\"").orElse("")
+            + "): a retry repeats the method and params of the request it answers"
+            + SEND_AGAIN);
   }
 
   private static Optional<Rejection> mismatch(String detail) {

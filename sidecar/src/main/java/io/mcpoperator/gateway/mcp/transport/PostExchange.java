@@ -1,5 +1,6 @@
 package io.mcpoperator.gateway.mcp.transport;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
@@ -15,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -28,22 +28,25 @@ final class PostExchange implements Outbox {
   private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
 
   private final AtomicBoolean answering = new AtomicBoolean();
-  private volatile Runnable onEarlyMessage = () -> {};
+  private volatile Here here;
 
   private record Item(JsonRpcMessage message, boolean last) {}
 
   @Override
   public void send(JsonRpcMessage message, boolean last) {
     queue.add(new Item(message, last));
-    if (!last) {
-      onEarlyMessage.run();
+    Here current = here;
+    if (current != null && (!last || current.worker != Thread.currentThread())) {
+      current.answerNow();
     }
   }
 
   /**
    * Runs {@code work}, which serves one request sending to this exchange, on this thread, then
-   * answers as {@link #respond} does. If the request sends anything before its final response, a
-   * writer thread starts answering (on SSE) at once, and this method returns once it is done.
+   * answers as {@link #respond} does. If the request sends anything before its final response, or
+   * its final response comes from another thread while {@code work} still runs (a 2026-07-28
+   * request answered {@code input_required} while its backend waits on), a writer thread starts
+   * answering at once, and this method returns once {@code work} and the writer are done.
    */
   void respondHere(
       Runnable work,
@@ -52,35 +55,65 @@ final class PostExchange implements Outbox {
       Duration maxWait,
       Function<JsonRpcMessage, Status> statusOf)
       throws InterruptedException {
-    var written = new CountDownLatch(1);
-    var failure = new AtomicReference<RuntimeException>();
-    onEarlyMessage =
-        () -> {
-          if (answering.compareAndSet(false, true)) {
-            Thread.ofVirtual()
-                .name("mcp-post-writer")
-                .start(
-                    () -> {
-                      try {
-                        respond(res, 1, false, target, maxWait, statusOf);
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      } catch (RuntimeException e) {
-                        failure.set(e);
-                      } finally {
-                        written.countDown();
-                      }
-                    });
-          }
-        };
+    var current = new Here(Thread.currentThread(), res, target, maxWait, statusOf);
+    here = current;
     work.run();
     if (answering.compareAndSet(false, true)) {
       respond(res, 1, false, target, maxWait, statusOf);
       return;
     }
-    written.await();
-    if (failure.get() != null) {
-      throw failure.get();
+    current.written.await();
+    if (current.failure != null) {
+      throw current.failure;
+    }
+  }
+
+  /** The request {@link #respondHere} serves on the connection's thread, and its early writer. */
+  private final class Here {
+    private final Thread worker;
+    private final ServerResponse res;
+    private final StreamTarget target;
+    private final Duration maxWait;
+    private final Function<JsonRpcMessage, Status> statusOf;
+    private final CountDownLatch written = new CountDownLatch(1);
+    private volatile RuntimeException failure;
+
+    Here(
+        Thread worker,
+        ServerResponse res,
+        StreamTarget target,
+        Duration maxWait,
+        Function<JsonRpcMessage, Status> statusOf) {
+      this.worker = worker;
+      this.res = res;
+      this.target = target;
+      this.maxWait = maxWait;
+      this.statusOf = statusOf;
+    }
+
+    /** Starts answering on a writer thread, unless the answer is already being written. */
+    void answerNow() {
+      if (!answering.compareAndSet(false, true)) {
+        return;
+      }
+      if (target.sessionId().isEmpty()) {
+        // a stateless request may go on running on the connection's thread after this answer
+        // (waiting for input): the client must not send its next request on this connection
+        res.header(HeaderNames.CONNECTION, "close");
+      }
+      Thread.ofVirtual().name("mcp-post-writer").start(this::write);
+    }
+
+    private void write() {
+      try {
+        respond(res, 1, false, target, maxWait, statusOf);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        failure = e;
+      } finally {
+        written.countDown();
+      }
     }
   }
 

@@ -35,12 +35,6 @@ final class SessionChannel implements McpClients {
     this.dispatcher = dispatcher;
   }
 
-  /**
-   * A session was initialized here. Nothing to do: the store's registry of live sessions already
-   * has it (kept for the transports that announce it).
-   */
-  void started(String sessionId) {}
-
   /** The outbox of a session's standalone stream. */
   Outbox standalone(String sessionId) {
     return (message, last) ->
