@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 
 /** What Linux tells about a process: CPU time, resident memory, open files; and a JVM's heap. */
 final class Procfs {
-  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+  // "   1:        130307       56761208  [B (java.base@25.0.3)": instances, bytes, class
+  private static final Pattern HISTOGRAM_ROW =
+      Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
   private static long clockTicks = 100;
 
   private Procfs() {}
@@ -59,22 +61,28 @@ final class Procfs {
     }
   }
 
-  /** Heap in use after a full GC (jcmd GC.run, then GC.heap_info), in KiB. */
+  /**
+   * Bytes of live objects after a full GC, in KiB: {@code jcmd GC.class_histogram} (which collects
+   * first) summed over classes, leaving out {@code jdk.internal.vm.FillerElement} arrays. Those are
+   * not objects but dead space a mark-compact collector may leave in place instead of moving
+   * everything above it (Serial's MarkSweepDeadRatio, 5% of the old generation by default); "heap
+   * used" counts them, so it grows and shrinks with where garbage happened to lie, not with what is
+   * alive.
+   */
   static OptionalLong liveHeapKiB(String pid) {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     try {
-      run(jcmd.toString(), pid, "GC.run");
-      String info = run(jcmd.toString(), pid, "GC.heap_info");
-      long used = 0;
+      String histogram = run(jcmd.toString(), pid, "GC.class_histogram");
+      long bytes = 0;
       boolean found = false;
-      for (String line : info.split("\n")) {
-        Matcher m = HEAP_USED.matcher(line);
-        if (!line.contains("Metaspace") && !line.contains("class space") && m.find()) {
-          used += Long.parseLong(m.group(1)); // G1: one heap line; Serial/Parallel: per generation
+      for (String line : histogram.split("\n")) {
+        Matcher m = HISTOGRAM_ROW.matcher(line);
+        if (m.find() && !m.group(2).startsWith("[Ljdk.internal.vm.FillerElement;")) {
+          bytes += Long.parseLong(m.group(1));
           found = true;
         }
       }
-      return found ? OptionalLong.of(used) : OptionalLong.empty();
+      return found ? OptionalLong.of(bytes / 1024) : OptionalLong.empty();
     } catch (IOException e) {
       return OptionalLong.empty();
     } catch (InterruptedException e) {
