@@ -1,6 +1,5 @@
 package io.mcpoperator.gateway.mcp.transport;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -175,16 +174,7 @@ final class StreamablePost {
     }
     var current = settings.current();
     Semaphore permits = current.permits();
-    if (!permits.tryAcquire((int) requests)) {
-      res.header(HeaderNames.RETRY_AFTER, "1");
-      gate.reject(
-          req,
-          res,
-          Status.TOO_MANY_REQUESTS_429,
-          JsonRpcError.SERVER_UNAVAILABLE,
-          "Too Many Requests: more than "
-              + current.limits().maxConcurrentRequests()
-              + " requests in flight");
+    if (!throttling.reserve(req, res, current, requests)) {
       return;
     }
     var exchange = new PostExchange();
