@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class SseWriter {
   private final OutputStream out;
 
-  private SseWriter(OutputStream out) {
+  SseWriter(OutputStream out) {
     this.out = out;
   }
 

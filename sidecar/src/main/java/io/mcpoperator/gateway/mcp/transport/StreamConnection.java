@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One open SSE connection following a recorded stream (the standalone GET stream, a resumed POST
@@ -19,27 +19,26 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamConnection implements EventListener {
   private static final StoredEvent CLOSED = new StoredEvent("", "", "", true);
-  private final BlockingQueue<StoredEvent> queue;
-  private final Set<String> replayed = new HashSet<>();
+  // a mailbox rather than a BlockingQueue: an idle stream (most of them) holds no locks, conditions
+  // or arrays, and its parked thread one frame less — thousands of streams are open at once
+  private final Mailbox queue;
+  private Set<String> replayed;
 
   StreamConnection(int capacity) {
-    // linked: an idle stream holds no array sized for the worst case
-    this.queue = new LinkedBlockingQueue<>(capacity);
+    this.queue = new Mailbox(capacity);
   }
 
   @Override
   public void onEvent(StoredEvent event) {
     if (!queue.offer(event)) {
-      queue.clear();
-      queue.offer(CLOSED);
+      queue.abort();
     }
   }
 
   @Override
   public void onClosed() {
     if (!queue.offer(CLOSED)) {
-      queue.clear();
-      queue.offer(CLOSED);
+      queue.abort();
     }
   }
 
@@ -50,6 +49,9 @@ final class StreamConnection implements EventListener {
   void pump(SseWriter writer, List<StoredEvent> replay, Duration keepAlive)
       throws InterruptedException {
     try {
+      if (!replay.isEmpty()) {
+        replayed = new HashSet<>();
+      }
       for (StoredEvent event : replay) {
         replayed.add(event.id());
         writer.message(Optional.of(event.id()), event.data());
@@ -58,12 +60,12 @@ final class StreamConnection implements EventListener {
         }
       }
       while (true) {
-        StoredEvent event = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+        StoredEvent event = queue.poll(keepAlive.toNanos());
         if (event == null) {
           writer.keepAlive();
         } else if (event == CLOSED) {
           return;
-        } else if (!replayed.contains(event.id())) {
+        } else if (replayed == null || !replayed.contains(event.id())) {
           writer.message(Optional.of(event.id()), event.data());
           if (event.last()) {
             return;
@@ -74,6 +76,66 @@ final class StreamConnection implements EventListener {
       // client went away; it may resume with Last-Event-ID
     } finally {
       writer.close();
+    }
+  }
+
+  /**
+   * Events for one reader (the stream's thread) from any number of writers, bounded: {@link #offer}
+   * is false when {@code capacity} events wait.
+   */
+  private static final class Mailbox {
+    private final ConcurrentLinkedQueue<StoredEvent> events = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final int capacity;
+    private volatile Thread reader;
+    private volatile boolean aborted;
+
+    Mailbox(int capacity) {
+      this.capacity = capacity;
+    }
+
+    boolean offer(StoredEvent event) {
+      if (size.incrementAndGet() > capacity) {
+        size.decrementAndGet();
+        return false;
+      }
+      events.add(event);
+      LockSupport.unpark(reader);
+      return true;
+    }
+
+    /** Ends the stream at once: the reader gets {@link #CLOSED}, whatever still waits. */
+    void abort() {
+      aborted = true;
+      LockSupport.unpark(reader);
+    }
+
+    /** The next event, or null after {@code nanos} without one. */
+    StoredEvent poll(long nanos) throws InterruptedException {
+      long deadline = System.nanoTime() + nanos;
+      reader = Thread.currentThread();
+      try {
+        while (true) {
+          if (aborted) {
+            return CLOSED;
+          }
+          StoredEvent event = events.poll();
+          if (event != null) {
+            size.decrementAndGet();
+            return event;
+          }
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return null;
+          }
+          LockSupport.parkNanos(this, left);
+          if (Thread.interrupted()) {
+            throw new InterruptedException();
+          }
+        }
+      } finally {
+        reader = null;
+      }
     }
   }
 }
