@@ -180,8 +180,9 @@ public final class Gateway implements AutoCloseable {
    * for new requests, the aggregated tools, prompts and resources at once (live sessions get {@code
    * list_changed}). A changed upstream is started and takes over new requests once initialized (see
    * {@link UpstreamSwitch}); a change of port, or to or from transport {@code none}, needs a
-   * restart. Every replica reloads the same file: with Redis each live session, whichever replica
-   * holds it, hears each change once (see {@link io.mcpoperator.gateway.mcp.OncePerSession}).
+   * restart. Every replica reloads the same file, each at its own time: with Redis each live
+   * session, whichever replica holds it, hears each change once from each replica (see {@link
+   * io.mcpoperator.gateway.mcp.OncePerSession}).
    */
   public void reload(GatewayConfig next) {
     endpoint.update(limits(next), next.limits().allowedOrigins());

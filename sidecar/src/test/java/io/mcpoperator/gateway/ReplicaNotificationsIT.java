@@ -137,7 +137,7 @@ class ReplicaNotificationsIT {
   }
 
   @Test
-  void aReloadBothReplicasApplyIsAnnouncedOnceToASessionWhoseStreamIsOnTheOther() {
+  void aReloadIsAnnouncedOncePerReplicaToASessionWhoseStreamIsOnTheOther() {
     try (Gateway a = replica(config("one"));
         Gateway b = replica(config("one"))) {
       String session = client(a).initialize("2025-11-25");
@@ -146,11 +146,18 @@ class ReplicaNotificationsIT {
 
         reloadBoth(a, b, config("two"));
         assertThat(methodsUntilMarker(a, session, stream))
-            .as("a new upstream: every list may have changed, said once though both switched")
+            .as("a new upstream: every list may have changed, said by each replica as it switched")
             .containsExactlyInAnyOrder(
                 "notifications/tools/list_changed",
                 "notifications/prompts/list_changed",
+                "notifications/resources/list_changed",
+                "notifications/tools/list_changed",
+                "notifications/prompts/list_changed",
                 "notifications/resources/list_changed");
+
+        // the same configuration applied again (a repeated file event): nobody is told twice
+        reloadBoth(a, b, config("two"));
+        assertThat(methodsUntilMarker(a, session, stream)).isEmpty();
 
         var prompts =
             Json.array()
@@ -170,7 +177,8 @@ class ReplicaNotificationsIT {
         reloadBoth(a, b, config("two", prompts));
         assertThat(methodsUntilMarker(b, session, stream))
             .as("only the aggregated prompts changed")
-            .containsExactly("notifications/prompts/list_changed");
+            .containsExactly(
+                "notifications/prompts/list_changed", "notifications/prompts/list_changed");
       }
       assertThat(client(b).post(Map.of("Mcp-Session-Id", session), promptsList()).body())
           .contains("\"greet\"");
@@ -251,7 +259,9 @@ class ReplicaNotificationsIT {
             .isEqualTo("test://b");
 
         reloadBoth(a, b, config("two"));
-        assertThat(methodsUntilMarker(a, session, stream)).hasSize(3);
+        assertThat(methodsUntilMarker(a, session, stream))
+            .as("three lists, told by each replica")
+            .hasSize(6);
         awaitUpstreamFollows(onB, observer, "test://b");
         awaitUpstreamFollows(onA, session, "test://b");
         assertThat(text(onB, observer, "change", "test://b")).isEqualTo("subscribed");

@@ -4,10 +4,10 @@ import java.util.function.Predicate;
 
 /**
  * A {@link McpClients#notifyAll} filter for a change that every replica of a server announces, such
- * as a reloaded configuration (each replica reloads the same file): with a shared session store
- * each session hears it from one replica only. A session already told about {@code version} of
- * {@code topic} is skipped; a later, different version is sent again. Where sessions are not shared
- * it is just the {@code filter} it wraps.
+ * as a reloaded configuration (each replica reloads the same file, at its own time): each replica
+ * tells each session about {@code version} of {@code topic} once — so a client that listed from a
+ * replica that had not reloaded yet lists again when that replica has. A later, different version
+ * is sent again. Where sessions are not shared it is just the {@code filter} it wraps.
  *
  * @param topic what changed, e.g. {@code upstream/tools}
  * @param version the state it changed to, e.g. a hash of the new configuration

@@ -26,7 +26,7 @@ public final class ProxyBackend implements McpBackend {
 
   public ProxyBackend(UpstreamSession upstream) {
     this.upstream = upstream;
-    this.wait = new ResponseWait(ResponseWait.DEFAULT_MAX_SPIN_NANOS, upstream::inFlight);
+    this.wait = ResponseWait.forThisMachine(upstream::inFlight);
   }
 
   @Override

@@ -37,6 +37,16 @@ final class ResponseWait {
   }
 
   /**
+   * The wait for this machine: {@link #DEFAULT_MAX_SPIN_NANOS}, or no spinning at all with one
+   * processor — the spinning thread would hold the only carrier, which the answer's own (virtual)
+   * reader thread of an HTTP upstream may need.
+   */
+  static ResponseWait forThisMachine(IntSupplier inFlight) {
+    return new ResponseWait(
+        Runtime.getRuntime().availableProcessors() > 1 ? DEFAULT_MAX_SPIN_NANOS : 0, inFlight);
+  }
+
+  /**
    * The answer of a request sent at {@code sentNanos} ({@link System#nanoTime()}).
    *
    * @throws InterruptedException when the thread is interrupted while parked

@@ -45,6 +45,9 @@ public final class UpstreamSession implements UpstreamListener {
   private final AtomicReference<ServerIdentity> identity = new AtomicReference<>();
   private final UpstreamEvents events;
   private final Notifications notifications;
+  private final java.util.concurrent.ExecutorService fanOut =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          Thread.ofVirtual().name("upstream-notify").factory());
   private final UpstreamSubscriptions subscriptions;
   private volatile McpClients clients;
 
@@ -312,7 +315,10 @@ public final class UpstreamSession implements UpstreamListener {
       route.get().client().notify(notification.method(), notification.params());
       return;
     }
-    notifications.fanOut(notification);
+    // off the upstream's reader thread: a fan-out reaches every live session (with Redis, a store
+    // round trip per batch and an append per session), and answers must not wait behind it; one
+    // thread keeps the upstream's order
+    fanOut.execute(() -> notifications.fanOut(notification));
   }
 
   private Optional<Route> route(JsonValue id) {
@@ -364,5 +370,6 @@ public final class UpstreamSession implements UpstreamListener {
   public void close() {
     subscriptions.close();
     upstream.close();
+    fanOut.shutdown();
   }
 }

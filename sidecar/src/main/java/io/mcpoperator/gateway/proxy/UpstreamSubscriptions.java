@@ -103,11 +103,8 @@ final class UpstreamSubscriptions implements ResourceSubscriptions.Listener {
    * the last one following the resource), false to answer it here.
    */
   boolean clientUnsubscribing(String uri, String sessionId) {
-    if (!shared.unsubscribe(uri, sessionId)) {
-      return false;
-    }
-    told.remove(uri);
-    return true;
+    // when the store tells "abandoned" at once (in memory), that already unsubscribed upstream
+    return shared.unsubscribe(uri, sessionId) && told.remove(uri);
   }
 
   /** A client session ended: its subscriptions go (resources left without one are abandoned). */

@@ -20,6 +20,7 @@ import java.util.Optional;
  * and that client would bring its own stack and the TLS provider (about 700 classes).
  */
 final class TrainingClient implements AutoCloseable {
+  private static final int READ_TIMEOUT_MILLIS = 30_000;
   private final int port;
   private Socket socket;
   private InputStream in;
@@ -39,10 +40,13 @@ final class TrainingClient implements AutoCloseable {
   /** Sends a request on the kept-alive connection (opened on demand) and reads the whole answer. */
   Answer exchange(String method, String path, Map<String, String> headers, String body)
       throws IOException {
+    if (socket != null && socket.isClosed()) {
+      close();
+    }
     try {
       return send(method, path, headers, body);
-    } catch (IOException e) {
-      // the server may have closed an idle kept-alive connection: once more on a fresh one
+    } catch (java.io.EOFException e) {
+      // the server closed the kept-alive connection before answering: once more on a fresh one
       close();
       return send(method, path, headers, body);
     }
@@ -54,6 +58,7 @@ final class TrainingClient implements AutoCloseable {
    */
   int openStream(String path, Map<String, String> headers, int bytes) throws IOException {
     try (var stream = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      stream.setSoTimeout(READ_TIMEOUT_MILLIS);
       var streamIn = new BufferedInputStream(stream.getInputStream());
       write(stream.getOutputStream(), "GET", path, headers, "");
       int status = status(readLine(streamIn));
@@ -76,6 +81,8 @@ final class TrainingClient implements AutoCloseable {
     if (socket == null) {
       socket = new Socket(InetAddress.getLoopbackAddress(), port);
       socket.setTcpNoDelay(true);
+      // a hung gateway fails the training run (and the image build) instead of hanging it
+      socket.setSoTimeout(READ_TIMEOUT_MILLIS);
       in = new BufferedInputStream(socket.getInputStream());
       out = socket.getOutputStream();
     }

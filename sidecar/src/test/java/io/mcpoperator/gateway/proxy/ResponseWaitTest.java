@@ -94,6 +94,13 @@ class ResponseWaitTest {
   }
 
   @Test
+  void spinsOnlyWithMoreThanOneProcessor() throws Exception {
+    var wait = ResponseWait.forThisMachine(() -> 1);
+    awaitPending(wait);
+    assertThat(wait.spins()).isEqualTo(Runtime.getRuntime().availableProcessors() > 1 ? 1 : 0);
+  }
+
+  @Test
   void zeroTurnsSpinningOff() throws Exception {
     var wait = new ResponseWait(0, () -> 1);
     assertThat(wait.await(answeredLater(2), System.nanoTime())).isSameAs(ANSWER);

@@ -227,8 +227,10 @@ public final class RedisSessionStore implements SessionStore {
     if (local != null) {
       local.values().forEach(EventListener::onClosed);
       pubSub.async().unsubscribe(channelPrefix() + id);
-      endListeners.forEach(l -> l.accept(id));
     }
+    // also when no stream of the session is open here: requests it has in flight on this replica
+    // end, and what this replica keeps for it goes
+    endListeners.forEach(l -> l.accept(id));
   }
 
   @Override

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
  * the order they happened.
  */
 final class RedisSubscriptions implements ResourceSubscriptions {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(RedisSubscriptions.class);
   private final String prefix;
   private final String control;
   private final RedisCall redis;
@@ -83,15 +85,27 @@ final class RedisSubscriptions implements ResourceSubscriptions {
 
   @Override
   public void sessionEnded(String sessionId) {
-    redis.run(
-        r ->
-            r.eval(
-                RedisScripts.DROP,
-                ScriptOutputType.INTEGER,
-                new String[] {sessionKey(sessionId), urisKey()},
-                sessionId,
-                uriKeyPrefix(),
-                control));
+    // usually redundant (the FORGET that ends a session drops its subscriptions too), and called on
+    // lettuce's pub/sub thread, where a blocking Redis call would stall this replica's Redis
+    // traffic: done on a thread of its own
+    Thread.ofVirtual()
+        .name("subscriptions-drop")
+        .start(
+            () -> {
+              try {
+                redis.run(
+                    r ->
+                        r.eval(
+                            RedisScripts.DROP,
+                            ScriptOutputType.INTEGER,
+                            new String[] {sessionKey(sessionId), urisKey()},
+                            sessionId,
+                            uriKeyPrefix(),
+                            control));
+              } catch (RuntimeException e) {
+                LOG.debug("dropping the subscriptions of {} failed: {}", sessionId, e.toString());
+              }
+            });
   }
 
   @Override

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * session.
  */
 final class SessionChannel implements McpClients {
+  // a change is told once per replica: replicas reload at different times (each pod's ConfigMap is
+  // updated on its own), and a session told by the first may list from one that has not reloaded
+  // yet; the next replica's notice makes it list again
+  private final String replica = java.util.UUID.randomUUID().toString();
   private static final Logger LOG = LoggerFactory.getLogger(SessionChannel.class);
   private final SessionStore store;
   private final Dispatcher dispatcher;
@@ -64,7 +68,7 @@ final class SessionChannel implements McpClients {
               .toList();
       Collection<String> targets =
           filter instanceof OncePerSession once && !chosen.isEmpty()
-              ? store.firstNotice(once.topic(), once.version(), chosen)
+              ? store.firstNotice(replica + "/" + once.topic(), once.version(), chosen)
               : chosen;
       for (String id : targets) {
         store.append(id, StreamIds.STANDALONE, data, false);
