@@ -83,6 +83,14 @@ class ResourceSubscriptionsIT {
                 client.send("DELETE", "/mcp", Map.of("Mcp-Session-Id", second), null).statusCode())
             .isEqualTo(200);
         await().untilAsserted(() -> assertThat(tool(client, first, "subscriptions", "")).isEmpty());
+
+        // the last subscriber unsubscribing: the upstream hears it once (a second unsubscribe
+        // would be refused by this strict upstream, and the client would see the error)
+        assertThat(call(client, first, "resources/subscribe", "{\"uri\":\"test://a\"}"))
+            .contains("\"result\":{}");
+        assertThat(call(client, first, "resources/unsubscribe", "{\"uri\":\"test://a\"}"))
+            .contains("\"result\":{}");
+        assertThat(tool(client, first, "subscriptions", "")).isEmpty();
       }
     }
   }

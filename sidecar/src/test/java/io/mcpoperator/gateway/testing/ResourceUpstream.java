@@ -76,10 +76,17 @@ public final class ResourceUpstream {
         send(new Result(r.id(), JsonValue.EMPTY_JSON_OBJECT));
       }
       case "resources/unsubscribe" -> {
+        boolean was;
         synchronized (subscribed) {
-          subscribed.remove(uri);
+          was = subscribed.remove(uri);
         }
-        send(new Result(r.id(), JsonValue.EMPTY_JSON_OBJECT));
+        // strict, as some servers are: unsubscribing from what is not subscribed is an error
+        send(
+            was
+                ? new Result(r.id(), JsonValue.EMPTY_JSON_OBJECT)
+                : new Failure(
+                    r.id(),
+                    JsonRpcError.of(JsonRpcError.INVALID_PARAMS, "not subscribed to " + uri)));
       }
       case "tools/list" -> {
         var list = Json.array();
