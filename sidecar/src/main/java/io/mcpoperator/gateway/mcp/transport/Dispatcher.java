@@ -57,7 +57,11 @@ public final class Dispatcher {
     this.store = store;
     this.settings = settings;
     this.observer = observer;
-    this.parked = new ParkedRequests(deadlines, () -> settings.limits().requestTimeout());
+    this.parked =
+        new ParkedRequests(
+            deadlines,
+            () -> settings.limits().requestTimeout(),
+            () -> settings.limits().maxConcurrentRequests());
   }
 
   McpBackend backend() {

@@ -71,6 +71,12 @@ final class InputRounds {
         next.put(key, input);
         return input.answer();
       }
+      if (parked.full()) {
+        return CompletableFuture.failedFuture(
+            new IllegalStateException(
+                parked.limit()
+                    + " requests are already waiting for their clients' input on this replica"));
+      }
       to = outbox;
       question = park(Map.of(key, input));
     }

@@ -38,15 +38,30 @@ final class ParkedRequests {
   private final Set<String> backendIssuers = ConcurrentHashMap.newKeySet();
   private final Deadlines deadlines;
   private final Supplier<Duration> timeout;
+  private final java.util.function.IntSupplier limit;
 
   /**
    * @param deadlines the request timeouts, re-armed as requests park and resume
    * @param timeout the request timeout in force
+   * @param limit how many requests may wait for their clients' input at once (a parked request
+   *     holds its POST's thread and its upstream request, outside {@code maxConcurrentRequests})
    */
-  ParkedRequests(Deadlines deadlines, Supplier<Duration> timeout) {
+  ParkedRequests(
+      Deadlines deadlines, Supplier<Duration> timeout, java.util.function.IntSupplier limit) {
     this.deadlines = deadlines;
     this.timeout = timeout;
+    this.limit = limit;
     this.replica = token(6);
+  }
+
+  /** True when no further request may park (its input request is then refused). */
+  boolean full() {
+    return byState.size() >= limit.getAsInt();
+  }
+
+  /** How many may wait at once. */
+  int limit() {
+    return limit.getAsInt();
   }
 
   /**

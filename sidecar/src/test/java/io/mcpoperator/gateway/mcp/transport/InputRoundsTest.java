@@ -133,7 +133,12 @@ class InputRoundsTest {
   }
 
   private void start(Duration timeout) {
-    var limits = new TransportLimits(1 << 20, timeout, 10, Duration.ofSeconds(15), 16);
+    start(timeout, 10);
+  }
+
+  private void start(Duration timeout, int maxConcurrentRequests) {
+    var limits =
+        new TransportLimits(1 << 20, timeout, maxConcurrentRequests, Duration.ofSeconds(15), 16);
     dispatcher =
         new Dispatcher(
             new AskingBackend(),
@@ -189,6 +194,22 @@ class InputRoundsTest {
     assertThat(((Result) done.message()).result().getString("text"))
         .isEqualTo("{\"action\":\"accept\",\"content\":{\"ok\":true}}");
     assertThat(dispatcher.parkedRequests()).isZero();
+  }
+
+  @Test
+  void noMoreRequestsWaitForInputThanMaxConcurrentRequests() throws Exception {
+    start(Duration.ofSeconds(10), 2);
+    assertThat(send(1, "tools/call", call("wait")).nextFinal().getString("resultType"))
+        .isEqualTo("input_required");
+    assertThat(send(2, "tools/call", call("wait")).nextFinal().getString("resultType"))
+        .isEqualTo("input_required");
+    assertThat(dispatcher.parkedRequests()).isEqualTo(2);
+    // a third would hold one more thread and upstream request: its input request is refused
+    assertThat(send(3, "tools/call", call("wait")).nextFinal().getString("text"))
+        .isEqualTo(
+            "refused: java.lang.IllegalStateException: 2 requests are already waiting for their"
+                + " clients' input on this replica");
+    assertThat(dispatcher.parkedRequests()).isEqualTo(2);
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ParkedRequestsTest {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final ParkedRequests parked =
-      new ParkedRequests(new Deadlines(timer), () -> Duration.ofSeconds(5));
+      new ParkedRequests(new Deadlines(timer), () -> Duration.ofSeconds(5), () -> 100);
 
   @AfterEach
   void stop() {
