@@ -167,6 +167,14 @@ public final class UpstreamSession implements UpstreamListener {
         .whenComplete(
             (response, error) -> {
               internal.remove(id);
+              if (error instanceof java.util.concurrent.TimeoutException) {
+                // the upstream may still be working on it: tell it to stop (and an adapter in
+                // between to forget it)
+                sendQuietly(
+                    new Notification(
+                        "notifications/cancelled",
+                        Json.object().add("requestId", id).add("reason", "timed out").build()));
+              }
               if (response instanceof Failure || error != null) {
                 LOG.info(
                     "upstream did not accept {} {}: {}",
