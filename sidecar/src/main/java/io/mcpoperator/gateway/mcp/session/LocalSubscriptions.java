@@ -13,36 +13,44 @@ public final class LocalSubscriptions implements ResourceSubscriptions {
   private final Map<String, Set<String>> byUri = new HashMap<>();
   private final Map<String, Set<String>> bySession = new HashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  // changes and the listeners hearing of them go one at a time, so the listeners hear "followed"
+  // and "abandoned" of a resource in the order the changes happened (a last unsubscribe racing a
+  // first subscribe must not leave the upstream unsubscribed while someone follows)
+  private final Object order = new Object();
 
   @Override
   public boolean subscribe(String uri, String sessionId) {
-    boolean first;
-    synchronized (this) {
-      bySession.computeIfAbsent(sessionId, s -> new HashSet<>()).add(uri);
-      Set<String> sessions = byUri.computeIfAbsent(uri, u -> new HashSet<>());
-      first = sessions.isEmpty();
-      sessions.add(sessionId);
+    synchronized (order) {
+      boolean first;
+      synchronized (this) {
+        bySession.computeIfAbsent(sessionId, s -> new HashSet<>()).add(uri);
+        Set<String> sessions = byUri.computeIfAbsent(uri, u -> new HashSet<>());
+        first = sessions.isEmpty();
+        sessions.add(sessionId);
+      }
+      if (first) {
+        listeners.forEach(l -> l.followed(uri));
+      }
+      return first;
     }
-    if (first) {
-      listeners.forEach(l -> l.followed(uri));
-    }
-    return first;
   }
 
   @Override
   public boolean unsubscribe(String uri, String sessionId) {
-    boolean last;
-    synchronized (this) {
-      last = remove(uri, sessionId);
-      Set<String> uris = bySession.get(sessionId);
-      if (uris != null && uris.remove(uri) && uris.isEmpty()) {
-        bySession.remove(sessionId);
+    synchronized (order) {
+      boolean last;
+      synchronized (this) {
+        last = remove(uri, sessionId);
+        Set<String> uris = bySession.get(sessionId);
+        if (uris != null && uris.remove(uri) && uris.isEmpty()) {
+          bySession.remove(sessionId);
+        }
       }
+      if (last) {
+        listeners.forEach(l -> l.abandoned(uri));
+      }
+      return last;
     }
-    if (last) {
-      listeners.forEach(l -> l.abandoned(uri));
-    }
-    return last;
   }
 
   /** Removes one subscriber; true when it was the last. Caller holds the lock. */
@@ -60,19 +68,21 @@ public final class LocalSubscriptions implements ResourceSubscriptions {
 
   @Override
   public void sessionEnded(String sessionId) {
-    List<String> abandoned = new ArrayList<>();
-    synchronized (this) {
-      Set<String> uris = bySession.remove(sessionId);
-      if (uris == null) {
-        return;
-      }
-      for (String uri : uris) {
-        if (remove(uri, sessionId)) {
-          abandoned.add(uri);
+    synchronized (order) {
+      List<String> abandoned = new ArrayList<>();
+      synchronized (this) {
+        Set<String> uris = bySession.remove(sessionId);
+        if (uris == null) {
+          return;
+        }
+        for (String uri : uris) {
+          if (remove(uri, sessionId)) {
+            abandoned.add(uri);
+          }
         }
       }
+      abandoned.forEach(uri -> listeners.forEach(l -> l.abandoned(uri)));
     }
-    abandoned.forEach(uri -> listeners.forEach(l -> l.abandoned(uri)));
   }
 
   @Override
