@@ -197,30 +197,30 @@ public final class StatelessUpstream implements Upstream {
         return new Result(id, ModernMessages.initializeResult(result, spoken.get(), describe()));
       }
       knownStateless = false;
-      return current
-          .refusal()
-          .map(r -> (Response) r)
-          .orElse(
-              new Failure(
-                  id,
-                  JsonRpcError.of(
-                      JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION,
-                      "Upstream offers protocol versions "
-                          + ModernMessages.offered(result)
-                          + ", none of which the gateway speaks statelessly ("
-                          + McpProtocol.STATELESS_VERSIONS
-                          + ")")));
+      return refused(
+          current,
+          JsonRpcError.of(
+              JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION,
+              "Upstream offers protocol versions "
+                  + ModernMessages.offered(result)
+                  + ", none of which the gateway speaks statelessly ("
+                  + McpProtocol.STATELESS_VERSIONS
+                  + ")"));
     }
     knownStateless = false;
     JsonRpcError error = ((Failure) response).error();
+    return refused(
+        current,
+        JsonRpcError.of(
+            error.code(), "Upstream did not answer server/discover: " + error.message()));
+  }
+
+  /** The upstream's own refusal of initialize, if there was one; else {@code error}. */
+  private static Response refused(Handshake current, JsonRpcError error) {
     return current
         .refusal()
         .map(r -> (Response) r)
-        .orElse(
-            new Failure(
-                id,
-                JsonRpcError.of(
-                    error.code(), "Upstream did not answer server/discover: " + error.message())));
+        .orElse(new Failure(current.initialize().id(), error));
   }
 
   // ---- requests from the gateway ----

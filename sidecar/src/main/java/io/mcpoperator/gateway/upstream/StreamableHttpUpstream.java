@@ -111,13 +111,17 @@ public final class StreamableHttpUpstream implements Upstream {
     }
   }
 
+  /** A POST of JSON-RPC to the upstream's endpoint, accepting a JSON or an SSE answer. */
+  private HttpClientRequest jsonRpcPost() {
+    return client
+        .post()
+        .uri(uri)
+        .header(HeaderNames.CONTENT_TYPE, "application/json")
+        .header(HeaderNames.ACCEPT, "application/json, text/event-stream");
+  }
+
   private void post(JsonRpcMessage message, ClientHeaders clientHeaders) {
-    var request =
-        client
-            .post()
-            .uri(uri)
-            .header(HeaderNames.CONTENT_TYPE, "application/json")
-            .header(HeaderNames.ACCEPT, "application/json, text/event-stream");
+    var request = jsonRpcPost();
     forwarded.apply(
         clientHeaders, (name, value) -> request.header(HeaderNames.create(name), value));
     Optional<Request> call = message instanceof Request r ? Optional.of(r) : Optional.empty();
@@ -211,12 +215,7 @@ public final class StreamableHttpUpstream implements Upstream {
               "tools/list",
               params.build());
       var capture = new ToolsCapture(null, list.id());
-      var request =
-          client
-              .post()
-              .uri(uri)
-              .header(HeaderNames.CONTENT_TYPE, "application/json")
-              .header(HeaderNames.ACCEPT, "application/json, text/event-stream");
+      var request = jsonRpcPost();
       ModernHeaders.mirror(list, request::header);
       try (HttpClientResponse response = request.submit(JsonRpcCodec.encode(list))) {
         if (response.status().code() != 200) {
