@@ -75,16 +75,6 @@ class CelRulesTest {
             "operators In and NotIn need values; Exists and DoesNotExist take none"),
         new Rule(
             "MCPTool",
-            ".spec.inputSchema",
-            "!has(self.type) || self.type == 'object'",
-            "spec.inputSchema must have type object"),
-        new Rule(
-            "MCPTool",
-            ".spec.outputSchema",
-            "!has(self.type) || self.type == 'object'",
-            "spec.outputSchema must have type object"),
-        new Rule(
-            "MCPTool",
             ".spec.headers[]",
             "has(self.value) != has(self.valueFrom)",
             "a header sets exactly one of value or valueFrom"),

@@ -2,9 +2,12 @@ package io.mcpoperator.operator.crd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,8 +57,27 @@ class CrdCopiesTest {
         .isEqualTo(crd.plural() + "." + Crd.GROUP);
     assertThat(
             YamlTree.list(
-                YamlTree.document(ProjectFiles.resolve("crds/kustomization.yaml")), "resources"))
+                YamlTree.document(ProjectFiles.resolve("crds/Kustomization")), "resources"))
         .contains(fileName);
+  }
+
+  /**
+   * The README installs the API with {@code kubectl apply -f crds/}, which applies every .yaml,
+   * .yml and .json file of the directory: only the CRDs may carry those extensions (the
+   * Kustomization is named {@code Kustomization}, which Kustomize reads and kubectl skips).
+   */
+  @Test
+  void kubectlApplyOfCrdsSeesOnlyTheCrds() throws IOException {
+    try (Stream<Path> files = Files.list(ProjectFiles.resolve("crds"))) {
+      List<String> applied =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.matches(".*\\.(yaml|yml|json)"))
+              .sorted()
+              .toList();
+
+      assertThat(applied).isEqualTo(names(ProjectFiles.resolve("crds"))).hasSize(4);
+    }
   }
 
   private static List<String> names(Path dir) {
