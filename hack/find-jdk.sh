@@ -14,8 +14,9 @@ if [ -z "$_found" ] && command -v javac >/dev/null; then
 fi
 if [ -z "$_found" ]; then
   echo "error: no JDK 21 or newer found (looked at \$JAVA_HOME, /usr/lib/jvm/*, javac on PATH)." >&2
-  echo "       Install one (e.g. Temurin 25) and set JAVA_HOME." >&2
-  exit 1
+  echo "       Debian bookworm ships only 17: install Temurin 21 or 25 from Adoptium's apt repository" >&2
+  echo "       (https://adoptium.net/installation/linux/) or set JAVA_HOME to a JDK >= 21." >&2
+  return 1 2>/dev/null || exit 1
 fi
 export JAVA_HOME="$_found"
 export PATH="$JAVA_HOME/bin:$PATH"

@@ -1,0 +1,109 @@
+package io.mcpoperator.operator.crd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README.md's commands, run as a newcomer runs them: in a clean shell (no JAVA_HOME, a JDK 17 first
+ * on PATH when the machine has one, as on Debian bookworm), from the repository root, against the
+ * jars this build packaged.
+ */
+class ReadmeCommandsIT {
+  private static final String PACKAGE = "./mvnw -B -DskipTests package && ";
+  private static final Path JDK17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin");
+
+  /** The shell lines of the README block marked {@code <!-- tested: name -->}. */
+  static String block(String name) {
+    String readme = ProjectFiles.read(ProjectFiles.resolve("README.md"));
+    Matcher m =
+        Pattern.compile(
+                "<!-- tested: " + Pattern.quote(name) + "[^>]*-->\\s*```bash\\n(.*?)```",
+                Pattern.DOTALL)
+            .matcher(readme);
+    assertThat(m.find()).as("README.md has a block marked <!-- tested: %s -->", name).isTrue();
+    return m.group(1).strip();
+  }
+
+  record Run(int exit, String stdout, String stderr) {}
+
+  static Run cleanShell(String command, Map<String, String> extraEnv) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", "-c", command).directory(ProjectFiles.root().toFile());
+    Map<String, String> env = pb.environment();
+    String home = env.getOrDefault("HOME", "/root");
+    env.clear();
+    env.put("HOME", home);
+    env.put("PATH", (Files.isDirectory(JDK17) ? JDK17 + ":" : "") + "/usr/local/bin:/usr/bin:/bin");
+    env.putAll(extraEnv);
+    Path out = Files.createTempFile("readme", ".out");
+    Path err = Files.createTempFile("readme", ".err");
+    try {
+      Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError("timed out: " + command);
+      }
+      return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  @Test
+  void mainJobPrintsOnlyTheYamlOfTheExamplesInACleanShell() throws Exception {
+    String mainJob = block("main-job");
+    assertThat(mainJob).as("the main job builds first").contains(PACKAGE);
+    // This build has just packaged the jars; running the build again inside itself is not the
+    // point.
+    Run run = cleanShell(mainJob.replace(PACKAGE, ""), Map.of());
+
+    assertThat(run.exit()).as("exit code; stderr:\n%s", run.stderr()).isZero();
+    List<Map<String, Object>> docs = YamlTree.documents(run.stdout());
+    assertThat(docs)
+        .as("stdout is YAML documents only")
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d).containsKeys("apiVersion", "kind", "metadata"));
+    assertThat(docs).extracting(d -> d.get("kind")).contains("Deployment", "Service");
+  }
+
+  @Test
+  void readmeUsesTheJdkItFoundNotTheDefaultJava() {
+    String readme = ProjectFiles.read(ProjectFiles.resolve("README.md"));
+
+    assertThat(readme.lines().filter(l -> l.matches(".*(^|[`\\s(])java -jar .*")))
+        .as("java -jar runs the default java (17 on Debian): use \"$JAVA_HOME/bin/java\"")
+        .isEmpty();
+  }
+
+  @Test
+  void quickStartRunsAsWrittenOnACluster() throws Exception {
+    String kubeconfig = System.getenv().getOrDefault("MCP_TEST_KUBECONFIG", "");
+    assumeTrue(
+        !kubeconfig.isEmpty() && Files.isRegularFile(Path.of(kubeconfig)),
+        "README quick start not run: set MCP_TEST_KUBECONFIG to the kubeconfig of a disposable"
+            + " cluster (it installs CRDs, the operator and an example)");
+    Run run = cleanShell("bash hack/quickstart.sh", Map.of("KUBECONFIG", kubeconfig));
+
+    assertThat(run.exit()).as("stderr:\n%s", run.stderr()).isZero();
+    assertThat(run.stdout()).contains("filesystem");
+  }
+
+  @Test
+  void quickStartScriptRunsTheReadmeBlock() throws IOException {
+    String script = Files.readString(ProjectFiles.resolve("hack/quickstart.sh"));
+
+    assertThat(script).contains("<!-- tested: quick-start");
+    assertThat(block("quick-start")).startsWith("kubectl apply -f crds/");
+  }
+}
