@@ -5,15 +5,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.JSON;
-import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.mcpoperator.operator.api.McpServerStatus;
 import java.util.Optional;
 
 /**
  * Writes to MCPServer objects themselves: the finalizer (a PUT of the object with its
- * resourceVersion) and the status subresource (through {@link CustomObjectsApi}).
+ * resourceVersion) and the status subresource (a merge patch, through {@link StatusWriter}).
  */
 public final class ServerWriter {
 
@@ -21,11 +19,11 @@ public final class ServerWriter {
   public static final String FINALIZER = "mcpoperator.io/finalizer";
 
   private final ApiClient client;
-  private final CustomObjectsApi customObjects;
+  private final StatusWriter statusWriter;
 
   public ServerWriter(ApiClient client) {
     this.client = client;
-    this.customObjects = new CustomObjectsApi(client);
+    this.statusWriter = new StatusWriter(client);
   }
 
   /** The server with the finalizer added, as stored; empty when it already had it. */
@@ -62,30 +60,9 @@ public final class ServerWriter {
         .throwsApiException();
   }
 
-  /** Replaces the status subresource with {@code status}; returns the server as now stored. */
+  /** Patches the status subresource to {@code status}; returns the server as now stored. */
   public JsonObject writeStatus(JsonObject server, McpServerStatus status) throws ApiException {
-    JsonObject body = server.deepCopy();
-    body.add("status", status.toJson());
-    JsonObject metadata = server.getAsJsonObject("metadata");
-    ResourceType type = ResourceType.MCP_SERVER;
-    Object stored =
-        customObjects
-            .replaceNamespacedCustomObjectStatus(
-                type.group(),
-                type.version(),
-                metadata.get("namespace").getAsString(),
-                type.plural(),
-                metadata.get("name").getAsString(),
-                body)
-            .execute();
-    JsonElement storedVersion =
-        JSON.getGson()
-            .toJsonTree(stored)
-            .getAsJsonObject()
-            .getAsJsonObject("metadata")
-            .get("resourceVersion");
-    body.getAsJsonObject("metadata").add("resourceVersion", storedVersion);
-    return body;
+    return statusWriter.write(ResourceType.MCP_SERVER, server, status.toJson());
   }
 
   private JsonObject put(JsonObject server) throws ApiException {

@@ -1,6 +1,5 @@
 package io.mcpoperator.operator.reconcile;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
@@ -9,6 +8,7 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.mcpoperator.operator.k8s.ApiErrors;
 import io.mcpoperator.operator.k8s.ClusterCache;
+import io.mcpoperator.operator.k8s.MergePatch;
 import io.mcpoperator.operator.k8s.ResourceType;
 import io.mcpoperator.operator.k8s.StatusWriter;
 import io.mcpoperator.operator.web.ReconcileMetrics;
@@ -81,8 +81,7 @@ final class MemberReconciler implements Reconciler {
 
   private boolean write(JsonObject raw) throws ApiException {
     JsonObject status = statusOf.apply(raw);
-    JsonElement previous = raw.get("status");
-    if (status.equals(previous)) {
+    if (MergePatch.same(raw.get("status"), status)) {
       return false;
     }
     writer.write(type, raw, status);
