@@ -9,7 +9,6 @@ import io.mcpoperator.operator.aggregate.ToolEvaluator;
 import io.mcpoperator.operator.api.PromptParser;
 import io.mcpoperator.operator.api.ResourceParser;
 import io.mcpoperator.operator.api.ToolParser;
-import io.mcpoperator.operator.render.ManifestReader.Manifest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
