@@ -26,10 +26,10 @@ record Manifest(String source, int document, int item, JsonObject json) {
     return string(metadata(), "name");
   }
 
-  /** {@code namespace/name}, as kubectl names objects in its messages. */
+  /** {@code namespace/name} ({@code name} without a namespace), as kubectl names objects. */
   String key() {
-    String name = name();
-    return namespace() + "/" + (name.isEmpty() ? "<no name>" : name);
+    String name = name().isEmpty() ? "<no name>" : name();
+    return namespace().isEmpty() ? name : namespace() + "/" + name;
   }
 
   /** {@code x.yaml: document 2} or {@code x.yaml: document 1 item 3}. */

@@ -29,8 +29,7 @@ final class ManifestChecks {
         continue;
       }
       if (!CrdSchemas.inGroup(manifest.apiVersion())) {
-        problems.skipped(
-            manifest.place(), "not rendered: render prints the children of MCPServers only");
+        problems.skipped(manifest.place(), "not an mcpoperator.io kind; apply it yourself");
         members.add(manifest);
         continue;
       }

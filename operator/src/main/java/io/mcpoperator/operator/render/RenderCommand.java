@@ -31,7 +31,8 @@ public final class RenderCommand {
         --gateway-port PORT   gateway port inside the pod (default: %d)
         -h, --help            show this help
       Prints the children of every MCPServer as a YAML stream on stdout, and nothing else;
-      errors, warnings and skipped objects of other kinds go to stderr.
+      errors, warnings and the objects of other kinds (skipped: apply them yourself) go to
+      stderr, each with its file, document index and object.
       Exit codes: 0 rendered, 1 invalid input (nothing printed unless --keep-going),
         2 usage error, 3 no MCPServer found in the given paths."""
           .formatted(ChildSettings.DEFAULT_GATEWAY_IMAGE, ChildSettings.DEFAULT_GATEWAY_PORT);
@@ -54,12 +55,23 @@ public final class RenderCommand {
     }
     RenderProblems problems = new RenderProblems();
     RenderInputs.Inputs inputs = RenderInputs.read(options.paths(), in, problems);
-    inputs.manifests().forEach(m -> options.defaultNamespace(m.json()));
+    inputs.manifests().stream()
+        .filter(RenderCommand::namespaced)
+        .forEach(m -> options.defaultNamespace(m.json()));
     ManifestChecks.Checked checked =
         ManifestChecks.check(inputs.manifests(), CrdSchemas.embedded(), options.strict(), problems);
     List<KubernetesObject> objects = ServerRendering.render(checked, options.settings(), problems);
     problems.print(err);
     return finish(options, inputs, checked, objects, problems, out, err);
+  }
+
+  /**
+   * The kinds render knows to be namespaced: its own and the Services that MCPTools call. Others (a
+   * Namespace, a ClusterRole) keep the namespace they were given, or none.
+   */
+  private static boolean namespaced(Manifest manifest) {
+    return CrdSchemas.inGroup(manifest.apiVersion())
+        || ("v1".equals(manifest.apiVersion()) && "Service".equals(manifest.kind()));
   }
 
   private static int finish(

@@ -46,8 +46,7 @@ class RenderCommandTest {
         .isEqualTo(
             "render: skipped: "
                 + dir.resolve("a.yaml")
-                + ": document 2 (Secret default/db): not rendered: render prints the children of"
-                + " MCPServers only\n");
+                + ": document 2 (Secret db): not an mcpoperator.io kind; apply it yourself\n");
     assertThat(kinds())
         .containsExactly(
             "ConfigMap", "Deployment", "Service", "ConfigMap", "Deployment", "Service");

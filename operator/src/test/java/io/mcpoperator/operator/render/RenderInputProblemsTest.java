@@ -130,7 +130,7 @@ class RenderInputProblemsTest {
                 "a YAML list is not a Kubernetes object: write one object per"
                     + " document, separated by ---, or a kind: List with items"),
             error("a.yaml", 4, "the scalar \"just a scalar\" is not a Kubernetes object"),
-            error("a.yaml", 5, "(object default/untyped): apiVersion not set, kind not set"),
+            error("a.yaml", 5, "(object untyped): apiVersion not set, kind not set"),
             error(
                 "b.yaml",
                 2,
@@ -218,8 +218,7 @@ class RenderInputProblemsTest {
         .containsExactly(
             "render: skipped: "
                 + file
-                + ": document 1 (Secret team/db): not rendered: render prints the children of"
-                + " MCPServers only",
+                + ": document 1 (Secret team/db): not an mcpoperator.io kind; apply it yourself",
             "render: No MCPServer found in " + file + " (2 objects in 1 file)");
   }
 
