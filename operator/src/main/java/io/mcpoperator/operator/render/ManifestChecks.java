@@ -1,5 +1,6 @@
 package io.mcpoperator.operator.render;
 
+import com.google.gson.JsonElement;
 import io.mcpoperator.operator.api.McpServer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,11 +43,15 @@ final class ManifestChecks {
 
   private static boolean typed(Manifest manifest, RenderProblems problems) {
     List<String> missing = new ArrayList<>();
-    if (manifest.apiVersion().isEmpty()) {
-      missing.add("apiVersion not set");
-    }
-    if (manifest.kind().isEmpty()) {
-      missing.add("kind not set");
+    for (String field : List.of("apiVersion", "kind")) {
+      JsonElement value = manifest.json().get(field);
+      if (value == null || value.isJsonNull()) {
+        missing.add(field + " not set");
+      } else if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+        missing.add(field + " must be a string");
+      } else if (value.getAsString().isBlank()) {
+        missing.add(field + " not set");
+      }
     }
     if (!missing.isEmpty()) {
       problems.error(manifest.place(), String.join(", ", missing));
@@ -60,6 +65,11 @@ final class ManifestChecks {
     Optional<CrdSchemas.Version> version = lookup.version();
     if (version.isEmpty()) {
       problems.error(manifest.place(), lookup.problem());
+      return false;
+    }
+    List<String> metadata = ObjectMetaCheck.problems(manifest.json().get("metadata"));
+    metadata.forEach(problem -> problems.error(manifest.place(), problem));
+    if (!metadata.isEmpty()) {
       return false;
     }
     List<String> unknown = StrictFields.prune(version.get().schema(), manifest.json());

@@ -53,6 +53,17 @@ public final class RenderCommand {
       out.println(USAGE);
       return OK;
     }
+    try {
+      return render(options, in, out, err);
+    } catch (RuntimeException e) {
+      // a defect of render, not of the input: one line, no stack trace
+      err.println("render: internal error (" + e + "); please report it with the input");
+      return INVALID;
+    }
+  }
+
+  private static int render(
+      RenderOptions options, InputStream in, PrintStream out, PrintStream err) {
     RenderProblems problems = new RenderProblems();
     RenderInputs.Inputs inputs = RenderInputs.read(options.paths(), in, problems);
     inputs.manifests().stream()

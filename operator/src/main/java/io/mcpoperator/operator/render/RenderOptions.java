@@ -41,15 +41,22 @@ record RenderOptions(
         false);
   }
 
-  /** Sets {@code metadata.namespace} when the manifest names none. */
+  /**
+   * Sets {@code metadata.namespace} when the manifest names none; a metadata or namespace of the
+   * wrong type is left for the checks to report.
+   */
   void defaultNamespace(JsonObject manifest) {
     JsonElement metadata = manifest.get("metadata");
-    if (metadata == null || !metadata.isJsonObject()) {
+    if (metadata == null || metadata.isJsonNull()) {
       metadata = new JsonObject();
       manifest.add("metadata", metadata);
     }
+    if (!metadata.isJsonObject()) {
+      return;
+    }
     JsonElement current = metadata.getAsJsonObject().get("namespace");
-    if (current == null || !current.isJsonPrimitive() || current.getAsString().isBlank()) {
+    boolean blank = current != null && current.isJsonPrimitive() && current.getAsString().isBlank();
+    if (current == null || current.isJsonNull() || blank) {
       metadata.getAsJsonObject().addProperty("namespace", namespace);
     }
   }

@@ -26,7 +26,7 @@ final class ServerRendering {
       ManifestChecks.Checked checked, ChildSettings settings, RenderProblems problems) {
     FileMembers members = new FileMembers();
     checked.members().forEach(members::add);
-    Aggregator.Candidates candidates = members.candidates();
+    Aggregator.Candidates candidates = members.candidates(problems);
     List<KubernetesObject> objects = new ArrayList<>();
     for (Manifest manifest : checked.servers()) {
       ParsedServer parsed =

@@ -55,7 +55,9 @@ final class StrictFields {
       for (int i = 0; i < array.size() && items != null; i++) {
         walk(items, array.get(i), path + "[" + i + "]", unknown);
       }
-    } else if (value.isJsonObject()) {
+    } else if (value.isJsonObject() && schema.getOrDefault("type", "object").equals("object")) {
+      // a value of another type than the schema's is a type error for the API server, not unknown
+      // fields
       Map<String, Object> properties = map(schema.get("properties"));
       Object additional = schema.get("additionalProperties");
       boolean preserve = Boolean.TRUE.equals(schema.get("x-kubernetes-preserve-unknown-fields"));

@@ -272,6 +272,66 @@ class RenderInputProblemsTest {
     assertThat(err()).contains("not valid YAML: found duplicate key kind at line");
   }
 
+  @Test
+  void malformedObjectsAreErrorsNamedByFieldNotCrashes() throws IOException {
+    Path file =
+        write(
+            "bad.yaml",
+            """
+            apiVersion: mcpoperator.io/v1alpha1
+            kind: MCPServer
+            metadata: "x"
+            spec: 5
+            ---
+            apiVersion: mcpoperator.io/v1alpha1
+            kind: MCPPrompt
+            metadata: {name: [1], namespace: {x: 1}, labels: {a: 1}}
+            spec: {name: p, template: hi}
+            ---
+            apiVersion: [mcpoperator.io/v1alpha1]
+            kind: MCPServer
+            ---
+            apiVersion: mcpoperator.io/v1alpha1
+            kind: MCPTool
+            metadata: {name: unselected}
+            spec: {name: t}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: s}
+            spec: {ports: [{port: http}, 5]}
+            ---
+            apiVersion: mcpoperator.io/v1alpha1
+            kind: MCPServer
+            metadata: {name: ok}
+            spec: {image: mcp/x, transport: streamable-http}
+            """);
+
+    int exit = run("-f", file.toString(), "--keep-going");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err().lines().filter(l -> l.startsWith("render: error: ")))
+        .containsExactly(
+            error("bad.yaml", 1, "(MCPServer <no name>): metadata must be an object with a name"),
+            error("bad.yaml", 2, "(MCPPrompt <no name>): metadata.name must be a non-empty string"),
+            error("bad.yaml", 2, "(MCPPrompt <no name>): metadata.namespace must be a string"),
+            error(
+                "bad.yaml",
+                2,
+                "(MCPPrompt <no name>): metadata.labels must map strings to strings"),
+            error("bad.yaml", 3, "(MCPServer <no name>): apiVersion must be a string"),
+            error("bad.yaml", 4, "(MCPTool default/unselected): spec.service is required"));
+    assertThat(out()).contains("name: ok-gateway");
+  }
+
+  @Test
+  void optionsTakeTheirValueAfterEquals() throws IOException {
+    Path file = write("s.yaml", SERVER.formatted("s"));
+
+    assertThat(run("--filename=" + file, "--namespace=tools", "--strict=true")).isZero();
+    assertThat(out()).contains("namespace: tools");
+  }
+
   private String error(String file, int document, String message) {
     String sep = message.startsWith("(") ? " " : ": ";
     return "render: error: " + dir.resolve(file) + ": document " + document + sep + message;

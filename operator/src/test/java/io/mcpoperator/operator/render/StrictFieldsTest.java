@@ -59,6 +59,11 @@ class StrictFieldsTest {
             "{spec: {a: 1, image: x, b: 2}, status: {c: 3}}",
             List.of("spec.a", "spec.b", "status.c")),
         Arguments.of(
+            "an object where a list belongs is a type error, not unknown fields",
+            SERVER,
+            "{spec: {env: {a: b}}}",
+            List.of()),
+        Arguments.of(
             "an MCPTool's free-form input schema",
             TOOL,
             "{spec: {inputSchema: {type: object, properties: {q: {type: string}}}, nam: t}}",
