@@ -6,6 +6,7 @@ import io.mcpoperator.operator.k8s.KubeClients;
 import io.mcpoperator.operator.reconcile.OperatorRuntime;
 import io.mcpoperator.operator.render.RenderCommand;
 import io.mcpoperator.operator.web.ObserveServer;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
@@ -40,6 +41,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Only command output reaches stdout. Whatever a library prints there (logback's status dump
+    // when a configuration is broken, a stray println) goes to stderr instead, before any logging
+    // library is loaded.
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     if (args.length == 0) {
@@ -49,13 +55,15 @@ public final class Main {
       }
       return;
     }
-    System.exit(command(Arrays.asList(args), System.out, System.err));
+    int code = command(Arrays.asList(args), System.in, stdout, System.err);
+    stdout.flush();
+    System.exit(code);
   }
 
   /** Runs a command other than the operator itself; returns the exit code. */
-  static int command(List<String> args, PrintStream out, PrintStream err) {
+  static int command(List<String> args, InputStream in, PrintStream out, PrintStream err) {
     return switch (args.getFirst()) {
-      case "render" -> RenderCommand.run(args.subList(1, args.size()), out, err);
+      case "render" -> RenderCommand.run(args.subList(1, args.size()), in, out, err);
       case "--help", "-h", "help" -> {
         out.print(USAGE);
         yield 0;

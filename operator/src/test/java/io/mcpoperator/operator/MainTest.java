@@ -3,6 +3,7 @@ package io.mcpoperator.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
+  private static final InputStream NO_INPUT = InputStream.nullInputStream();
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @Test
   void helpDescribesTheCommands() {
-    int code = Main.command(List.of("--help"), print(out), print(err));
+    int code = Main.command(List.of("--help"), NO_INPUT, print(out), print(err));
 
     assertThat(code).isZero();
     assertThat(text(out)).contains("render").contains("KUBECONFIG").contains("WATCH_NAMESPACES");
@@ -28,7 +30,7 @@ class MainTest {
 
   @Test
   void anUnknownArgumentIsAUsageError() {
-    int code = Main.command(List.of("--frobnicate"), print(out), print(err));
+    int code = Main.command(List.of("--frobnicate"), NO_INPUT, print(out), print(err));
 
     assertThat(code).isEqualTo(2);
     assertThat(text(err)).contains("unknown argument \"--frobnicate\"").contains("Usage:");
@@ -36,7 +38,7 @@ class MainTest {
 
   @Test
   void renderIsDelegatedToTheRenderCommand() {
-    int code = Main.command(List.of("render"), print(out), print(err));
+    int code = Main.command(List.of("render"), NO_INPUT, print(out), print(err));
 
     assertThat(code).isNotZero();
     assertThat(text(err)).isNotEmpty();

@@ -1,59 +1,75 @@
 package io.mcpoperator.operator.render;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.mcpoperator.operator.aggregate.Aggregator;
 import io.mcpoperator.operator.aggregate.PromptEvaluator;
 import io.mcpoperator.operator.aggregate.ResourceEvaluator;
 import io.mcpoperator.operator.aggregate.ServiceDirectory;
 import io.mcpoperator.operator.aggregate.ToolEvaluator;
+import io.mcpoperator.operator.api.Member;
+import io.mcpoperator.operator.api.Parsed;
 import io.mcpoperator.operator.api.PromptParser;
 import io.mcpoperator.operator.api.ResourceParser;
 import io.mcpoperator.operator.api.ToolParser;
-import io.mcpoperator.operator.render.ManifestReader.Manifest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The MCPTools, MCPPrompts, MCPResources and Services of the rendered files: what their MCPServers
  * select. A Service found in the files must expose the port called; one not in the files is assumed
- * to exist (render sees no cluster).
+ * to exist (render sees no cluster). A member whose spec cannot be parsed is an error.
  */
 final class FileMembers implements ServiceDirectory {
-  private final List<JsonObject> tools = new ArrayList<>();
-  private final List<JsonObject> prompts = new ArrayList<>();
-  private final List<JsonObject> resources = new ArrayList<>();
+  private final List<Manifest> tools = new ArrayList<>();
+  private final List<Manifest> prompts = new ArrayList<>();
+  private final List<Manifest> resources = new ArrayList<>();
   private final Map<String, List<Integer>> servicePorts = new HashMap<>();
 
   /** Remembers a manifest (with its namespace defaulted) if it is one of the kinds used here. */
   void add(Manifest manifest) {
-    JsonObject json = manifest.json();
-    boolean ours = manifest.apiVersion().startsWith("mcpoperator.io/");
+    boolean ours = CrdSchemas.inGroup(manifest.apiVersion());
     switch (manifest.kind()) {
-      case "MCPTool" -> addIf(ours, tools, json);
-      case "MCPPrompt" -> addIf(ours, prompts, json);
-      case "MCPResource" -> addIf(ours, resources, json);
+      case "MCPTool" -> addIf(ours, tools, manifest);
+      case "MCPPrompt" -> addIf(ours, prompts, manifest);
+      case "MCPResource" -> addIf(ours, resources, manifest);
       case "Service" -> {
         if ("v1".equals(manifest.apiVersion())) {
-          JsonObject meta = json.getAsJsonObject("metadata");
-          servicePorts.put(
-              meta.get("namespace").getAsString() + "/" + meta.get("name").getAsString(),
-              ports(json));
+          servicePorts.put(manifest.namespace() + "/" + manifest.name(), ports(manifest.json()));
         }
       }
       default -> {}
     }
   }
 
-  Aggregator.Candidates candidates() {
+  /** The members that parse, evaluated as the operator would; the others reported. */
+  Aggregator.Candidates candidates(RenderProblems problems) {
     return new Aggregator.Candidates(
-        tools.stream().map(t -> ToolEvaluator.evaluate(ToolParser.parse(t), this)).toList(),
-        prompts.stream().map(p -> PromptEvaluator.evaluate(PromptParser.parse(p))).toList(),
-        resources.stream()
-            .map(r -> ResourceEvaluator.evaluate(ResourceParser.parse(r), this))
+        valid(tools, ToolParser::parse, problems).stream()
+            .map(t -> ToolEvaluator.evaluate(t, this))
+            .toList(),
+        valid(prompts, PromptParser::parse, problems).stream()
+            .map(PromptEvaluator::evaluate)
+            .toList(),
+        valid(resources, ResourceParser::parse, problems).stream()
+            .map(r -> ResourceEvaluator.evaluate(r, this))
             .toList());
+  }
+
+  private static <T extends Member> List<Parsed<T>> valid(
+      List<Manifest> manifests, Function<JsonObject, Parsed<T>> parser, RenderProblems problems) {
+    List<Parsed<T>> valid = new ArrayList<>();
+    for (Manifest manifest : manifests) {
+      switch (parser.apply(manifest.json())) {
+        case Parsed.Valid<T> ok -> valid.add(ok);
+        case Parsed.Invalid<T> invalid -> problems.error(manifest.place(), invalid.message());
+      }
+    }
+    return valid;
   }
 
   @Override
@@ -75,21 +91,28 @@ final class FileMembers implements ServiceDirectory {
                 + ")"));
   }
 
-  private static void addIf(boolean ours, List<JsonObject> list, JsonObject json) {
+  private static void addIf(boolean ours, List<Manifest> list, Manifest manifest) {
     if (ours) {
-      list.add(json);
+      list.add(manifest);
     }
   }
 
   private static List<Integer> ports(JsonObject service) {
     List<Integer> ports = new ArrayList<>();
-    JsonObject spec = service.has("spec") ? service.getAsJsonObject("spec") : new JsonObject();
-    if (spec.has("ports") && spec.get("ports").isJsonArray()) {
-      spec.getAsJsonArray("ports")
+    JsonElement spec = service.get("spec");
+    if (spec == null || !spec.isJsonObject()) {
+      return ports;
+    }
+    JsonElement list = spec.getAsJsonObject().get("ports");
+    if (list != null && list.isJsonArray()) {
+      list.getAsJsonArray()
           .forEach(
               p -> {
-                if (p.isJsonObject() && p.getAsJsonObject().has("port")) {
-                  ports.add(p.getAsJsonObject().get("port").getAsInt());
+                JsonElement port = p.isJsonObject() ? p.getAsJsonObject().get("port") : null;
+                if (port != null
+                    && port.isJsonPrimitive()
+                    && port.getAsJsonPrimitive().isNumber()) {
+                  ports.add(port.getAsInt());
                 }
               });
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.operator.render.RenderCommand;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ class AggregatedGoldenTest {
     int exit =
         RenderCommand.run(
             List.of("-f", Golden.DIR.resolve("input/aggregated.yaml").toString()),
+            InputStream.nullInputStream(),
             new PrintStream(stdout, true, StandardCharsets.UTF_8),
             new PrintStream(stderr, true, StandardCharsets.UTF_8));
     assertThat(exit).isZero();
@@ -55,7 +57,7 @@ class AggregatedGoldenTest {
   void objectsLeftOutAreReportedWithTheirReason() {
     assertThat(err)
         .contains(
-            "MCPServer team-a/assistant does not serve tool \"get-weather\": MCPTool"
+            "(MCPServer team-a/assistant): does not serve tool \"get-weather\": MCPTool"
                 + " team-a/weather-v2 is not served (MCPTool team-a/weather, older, is)")
         .contains("MCPTool team-a/stocks: PortNotFound")
         .doesNotContain("beta");

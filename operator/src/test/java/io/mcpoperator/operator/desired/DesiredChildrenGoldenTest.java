@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.operator.render.RenderCommand;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,10 +38,11 @@ class DesiredChildrenGoldenTest {
     int exit =
         RenderCommand.run(
             List.of("-f", Golden.DIR.resolve("input/" + name + ".yaml").toString()),
+            InputStream.nullInputStream(),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
 
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("render: error:");
     assertThat(exit).isZero();
     Golden.assertMatches(Golden.DIR.resolve(name + ".yaml"), out.toString(StandardCharsets.UTF_8));
   }

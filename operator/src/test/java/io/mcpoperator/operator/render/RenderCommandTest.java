@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,11 @@ class RenderCommandTest {
     int exit = run("-f", dir.toString());
 
     assertThat(exit).isZero();
-    assertThat(err()).isEmpty();
+    assertThat(err())
+        .isEqualTo(
+            "render: skipped: "
+                + dir.resolve("a.yaml")
+                + ": document 2 (Secret db): not an mcpoperator.io kind; apply it yourself\n");
     assertThat(kinds())
         .containsExactly(
             "ConfigMap", "Deployment", "Service", "ConfigMap", "Deployment", "Service");
@@ -54,7 +59,7 @@ class RenderCommandTest {
     int exit = run("-f", "../examples/aggregated", "-n", "demo");
 
     assertThat(exit).isZero();
-    assertThat(err()).isEmpty();
+    assertThat(err()).doesNotContain("error:").doesNotContain("warning:");
     assertThat(out())
         .contains("\"name\": \"get-weather\"")
         .contains("\"name\": \"echo\"")
@@ -94,14 +99,18 @@ class RenderCommandTest {
 
     assertThat(exit).isZero();
     assertThat(err())
-        .contains("MCPServer default/gw does not serve MCPPrompt default/p: UndeclaredVariables")
+        .contains(
+            "render: warning: "
+                + dir.resolve("agg.yaml")
+                + ": document 1 (MCPServer default/gw): does not serve MCPPrompt default/p:"
+                + " UndeclaredVariables")
         .contains(
             "MCPTool default/t: PortNotFound (Service default/api has no port 81 (it has [80]))");
     assertThat(out()).contains("\"tools\": []");
   }
 
   @Test
-  void invalidServerIsReportedWhileValidOnesAreStillRendered() throws IOException {
+  void anInvalidServerLeavesStdoutEmptyUnlessKeepGoing() throws IOException {
     write(
         "servers.yaml",
         SERVER.formatted("good", "good")
@@ -113,9 +122,13 @@ class RenderCommandTest {
     assertThat(exit).isEqualTo(1);
     assertThat(err())
         .startsWith(
-            "render: "
+            "render: error: "
                 + dir.resolve("servers.yaml")
-                + ": MCPServer team/bad: spec.command is required");
+                + ": document 2 (MCPServer team/bad): spec.command is required")
+        .endsWith("render: 1 error; nothing printed (--keep-going prints the valid servers)\n");
+    assertThat(out()).isEmpty();
+
+    assertThat(run("-f", dir.resolve("servers.yaml").toString(), "--keep-going")).isEqualTo(1);
     assertThat(out()).contains("name: good-gateway").doesNotContain("name: bad");
   }
 
@@ -172,20 +185,35 @@ class RenderCommandTest {
     assertThat(run()).isEqualTo(2);
     assertThat(err()).contains("-f <file-or-dir> is required").contains("Usage: render");
     assertThat(run("--bogus")).isEqualTo(2);
+    assertThat(err()).contains("render: unknown option \"--bogus\"");
+    assertThat(run("-f", "x", "examples/")).isEqualTo(2);
+    assertThat(err())
+        .contains("unexpected argument \"examples/\": name files and directories with -f");
+    assertThat(run("-f", "-", "-f", "-")).isEqualTo(2);
+    assertThat(run("-f", "x", "--strict=maybe")).isEqualTo(2);
+    assertThat(err()).contains("--strict takes no value");
     assertThat(run("-f")).isEqualTo(2);
     assertThat(run("-f", "x", "--gateway-port", "http")).isEqualTo(2);
     assertThat(err()).contains("--gateway-port must be a port number, got http");
   }
 
   @Test
-  void helpPrintsUsage() {
+  void helpPrintsUsageWithTheExitCodesOnStdout() {
     assertThat(run("--help")).isZero();
-    assertThat(out()).contains("Usage: render -f <file-or-dir>");
+    assertThat(out())
+        .contains("Usage: render -f <file-or-dir>")
+        .contains("--strict")
+        .contains("--keep-going")
+        .contains("3 no MCPServer found");
+    assertThat(err()).isEmpty();
   }
 
   private int run(String... args) {
+    out.reset();
+    err.reset();
     return RenderCommand.run(
         List.of(args),
+        InputStream.nullInputStream(),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
