@@ -2,6 +2,8 @@ package io.mcpoperator.operator.crd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
 
 /** olm-bundle/: a CSV that owns exactly our CRDs and installs what Kustomize installs. */
 class OlmBundleTest {
@@ -76,41 +80,122 @@ class OlmBundleTest {
   }
 
   @Test
-  void relatedImagesListEveryReleaseImage() {
+  void relatedImagesAreTheOperatorImageAndItsRelatedImageEnv() {
     Map<String, Object> images = new TreeMap<>();
     for (Object image : YamlTree.list(CSV, "spec", "relatedImages")) {
       images.put(YamlTree.string(image, "name"), YamlTree.string(image, "image"));
     }
     Map<String, Object> pod =
         YamlTree.map(CSV, "spec", "install", "spec", "deployments", 0, "spec", "template", "spec");
+    Set<Object> expected = new TreeSet<>();
+    for (Object container : YamlTree.list(pod, "containers")) {
+      expected.add(YamlTree.string(container, "image"));
+      for (Object env : OlmBundle.listAt(container, "env")) {
+        if (YamlTree.string(env, "name").startsWith("RELATED_IMAGE_")) {
+          expected.add(YamlTree.string(env, "value"));
+        }
+      }
+    }
 
+    assertThat(new TreeSet<>(images.values()))
+        .as("relatedImages (what a disconnected mirror copies) = images the operator runs")
+        .isEqualTo(expected)
+        .hasSize(images.size());
     assertThat(images)
         .containsEntry("mcp-operator", InstallFiles.OPERATOR_IMAGE)
-        .containsEntry("gateway", InstallFiles.GATEWAY_IMAGE)
-        .containsEntry("k8s-server", InstallFiles.K8S_SERVER_IMAGE);
-    assertThat(InstallFiles.env(pod, "RELATED_IMAGE_GATEWAY").get("value"))
-        .isEqualTo(images.get("gateway"));
+        .containsEntry("gateway", InstallFiles.GATEWAY_IMAGE);
   }
 
   @Test
-  void everySpecFieldOfTheAlmExamplesHasADescriptor() {
-    Map<String, Set<String>> descriptors = new TreeMap<>();
-    for (Object crd : YamlTree.list(CSV, "spec", "customresourcedefinitions", "owned")) {
-      Set<String> paths = new TreeSet<>();
-      for (Object d : YamlTree.list(crd, "specDescriptors")) {
-        paths.add(YamlTree.string(d, "path"));
-      }
-      descriptors.put(YamlTree.string(crd, "kind"), paths);
-      assertThat(YamlTree.list(crd, "statusDescriptors"))
-          .anySatisfy(d -> assertThat(YamlTree.at(d, "path")).isEqualTo("conditions"));
-    }
+  void channelsAreStableByDefaultAndCandidate() {
+    Map<String, Object> annotations =
+        YamlTree.map(InstallFiles.yaml("olm-bundle/metadata/annotations.yaml"), "annotations");
 
-    McpDocuments.almExamples()
-        .forEach(
-            example ->
-                assertThat(descriptors.get(example.kind()))
-                    .as("scorecard olm-spec-descriptors for %s", example)
-                    .containsAll(YamlTree.map(example.doc(), "spec").keySet()));
+    assertThat(annotations)
+        .containsEntry("operators.operatorframework.io.bundle.channels.v1", "stable,candidate")
+        .containsEntry("operators.operatorframework.io.bundle.channel.default.v1", "stable");
+  }
+
+  /**
+   * The operator watches the namespaces of WATCH_NAMESPACES (comma-separated; empty = all), which
+   * OLM fills from the OperatorGroup's olm.targetNamespaces: one namespace (Own/Single), several
+   * (Multi) or "" (All). So every install mode works, and the CSV says so.
+   */
+  @Test
+  void everyInstallModeIsSupportedBecauseWatchNamespacesFollowsTheOperatorGroup() {
+    Map<String, Object> modes = new TreeMap<>();
+    for (Object mode : YamlTree.list(CSV, "spec", "installModes")) {
+      modes.put(YamlTree.string(mode, "type"), YamlTree.at(mode, "supported"));
+    }
+    Map<String, Object> pod =
+        YamlTree.map(CSV, "spec", "install", "spec", "deployments", 0, "spec", "template", "spec");
+
+    assertThat(modes)
+        .isEqualTo(
+            Map.of(
+                "OwnNamespace", true,
+                "SingleNamespace", true,
+                "MultiNamespace", true,
+                "AllNamespaces", true));
+    assertThat(
+            YamlTree.at(
+                InstallFiles.env(pod, "WATCH_NAMESPACES"), "valueFrom", "fieldRef", "fieldPath"))
+        .isEqualTo("metadata.annotations['olm.targetNamespaces']");
+  }
+
+  @Test
+  void iconIsOneSmallSvgWithAViewBox() throws Exception {
+    List<Object> icons = YamlTree.list(CSV, "spec", "icon");
+    byte[] svg = Base64.getDecoder().decode(YamlTree.string(icons.getFirst(), "base64data"));
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Element root =
+        factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg)).getDocumentElement();
+
+    assertThat(icons).hasSize(1);
+    assertThat(YamlTree.string(icons.getFirst(), "mediatype")).isEqualTo("image/svg+xml");
+    assertThat(svg.length).as("bytes of the icon").isLessThan(4096);
+    assertThat(root.getLocalName()).isEqualTo("svg");
+    assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+    assertThat(root.getAttribute("viewBox")).isEqualTo("0 0 64 64");
+  }
+
+  /**
+   * The env the Helm chart renders with its default values equals the bundle's, entry by entry
+   * (values of the templated entries taken from values.yaml); WATCH_NAMESPACES is the one entry
+   * each install method fills its own way.
+   */
+  @Test
+  void helmEnvWithDefaultValuesEqualsTheBundlesEnv() {
+    Map<String, Object> values = InstallFiles.yaml(InstallFiles.CHART + "values.yaml");
+    Map<String, Object> helmPod =
+        YamlTree.map(
+            InstallFiles.helmLiteral("deployment.yaml", "Deployment"), "spec", "template", "spec");
+    Map<String, Object> csvPod =
+        YamlTree.map(CSV, "spec", "install", "spec", "deployments", 0, "spec", "template", "spec");
+    Map<String, Object> templated =
+        Map.of(
+            "RELATED_IMAGE_GATEWAY",
+            YamlTree.string(values, "gatewayImage", "repository")
+                + ":"
+                + YamlTree.string(values, "gatewayImage", "tag"),
+            "LOG_FORMAT",
+            YamlTree.string(values, "logFormat"));
+
+    assertThat(InstallFiles.envNames(helmPod)).isEqualTo(InstallFiles.envNames(csvPod));
+    for (String name : InstallFiles.envNames(csvPod)) {
+      Map<String, Object> csvEnv = InstallFiles.env(csvPod, name);
+      if (name.equals("WATCH_NAMESPACES")) {
+        continue;
+      }
+      Map<String, Object> helmEnv = new LinkedHashMap<>(InstallFiles.env(helmPod, name));
+      if (templated.containsKey(name)) {
+        assertThat(helmEnv).as("%s is templated in the chart", name).doesNotContainKey("value");
+        helmEnv.put("value", templated.get(name));
+      }
+      assertThat(helmEnv).as("env %s", name).isEqualTo(csvEnv);
+    }
   }
 
   @Test
@@ -139,28 +224,20 @@ class OlmBundleTest {
     assertThat(config).containsEntry("kind", "Configuration");
     assertThat(tests)
         .map(t -> YamlTree.string(t, "labels", "test"))
-        .contains(
-            "basic-check-spec-test", "olm-bundle-validation-test", "olm-crds-have-validation-test");
+        .as("the static tests OperatorFrameworkRulesTest ports")
+        .containsExactlyInAnyOrder(
+            "basic-check-spec-test",
+            "olm-bundle-validation-test",
+            "olm-crds-have-validation-test",
+            "olm-crds-have-resources-test",
+            "olm-spec-descriptors-test",
+            "olm-status-descriptors-test");
   }
 
-  @SuppressWarnings("unchecked")
   private static Object withoutWatchNamespaces(Map<String, Object> deploymentSpec) {
-    Map<String, Object> copy = (Map<String, Object>) deepCopy(deploymentSpec);
+    Map<String, Object> copy = YamlTree.copyOf(deploymentSpec);
     List<Object> env = YamlTree.list(copy, "template", "spec", "containers", 0, "env");
     env.removeIf(e -> "WATCH_NAMESPACES".equals(YamlTree.string(e, "name")));
     return copy;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object deepCopy(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put((String) k, deepCopy(v)));
-      return out;
-    }
-    if (value instanceof List<?> list) {
-      return new java.util.ArrayList<>(list.stream().map(OlmBundleTest::deepCopy).toList());
-    }
-    return value;
   }
 }

@@ -2,6 +2,7 @@ package io.mcpoperator.operator.crd;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,6 +71,24 @@ final class YamlTree {
 
   static String string(Object root, Object... path) {
     return (String) at(root, path);
+  }
+
+  /** A deep copy of maps and lists (scalars shared), so a test can edit a document freely. */
+  static Object deepCopy(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put((String) k, deepCopy(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      return new ArrayList<>(list.stream().map(YamlTree::deepCopy).toList());
+    }
+    return value;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> copyOf(Map<String, Object> map) {
+    return (Map<String, Object>) deepCopy(map);
   }
 
   private static String missing(Object... path) {
