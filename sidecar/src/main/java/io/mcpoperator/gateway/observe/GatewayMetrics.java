@@ -143,6 +143,16 @@ public final class GatewayMetrics implements RequestObserver, UpstreamEvents {
   }
 
   @Override
+  public void unmatched(String reason) {
+    registry
+        .getOrCreate(
+            Counter.builder("mcp_upstream_unmatched_answers_total")
+                .description("Upstream answers that matched no request in flight")
+                .tags(List.of(Tag.create("reason", reason))))
+        .increment();
+  }
+
+  @Override
   public void disconnected() {
     upstreamReady = false;
     restarts.increment();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody.Invalid;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,5 +44,23 @@ class HostileJsonTest {
     assertThat(decoded.entries().getFirst())
         .isInstanceOfSatisfying(
             Invalid.class, i -> assertThat(i.response().error().code()).isEqualTo(code));
+  }
+
+  @Test
+  void anErrorWithANullIdIsAnError() {
+    var decoded =
+        JsonRpcCodec.decode(
+            "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"bad\"}}");
+    assertThat(decoded.entries().getFirst())
+        .isInstanceOfSatisfying(
+            DecodedBody.Valid.class,
+            v ->
+                assertThat(v.message())
+                    .isInstanceOfSatisfying(
+                        JsonRpcMessage.Failure.class,
+                        f -> {
+                          assertThat(f.id()).isEqualTo(jakarta.json.JsonValue.NULL);
+                          assertThat(f.error().code()).isEqualTo(-32700);
+                        }));
   }
 }
