@@ -268,7 +268,7 @@ public final class UpstreamSession implements UpstreamListener {
 
   private void response(Response response) {
     if (!(response.id() instanceof JsonString id)) {
-      LOG.debug("upstream response without a gateway id: {}", response);
+      idless(response);
       return;
     }
     var waiting = internal.remove(id.getString());
@@ -279,7 +279,35 @@ public final class UpstreamSession implements UpstreamListener {
     Route route = routes.remove(id.getString());
     if (route != null) {
       route.response().complete(response);
+      return;
     }
+    LOG.debug("upstream answer for {}, which is no longer in flight", id.getString());
+    events.unmatched("unknown_id");
+  }
+
+  /**
+   * An answer without a usable id: an error a server sends when it could not read a request's id
+   * (JSON-RPC's {@code "id": null}). It belongs to the only request in flight, when there is one;
+   * else it is counted, and the request it belonged to ends at its deadline.
+   */
+  private void idless(Response response) {
+    if (response instanceof Failure failure && internal.isEmpty()) {
+      var only = routes.values().stream().limit(2).toList();
+      if (only.size() == 1 && routes.remove(only.getFirst().upstreamId()) != null) {
+        only.getFirst().response().complete(failure);
+        return;
+      }
+    }
+    LOG.warn(
+        "upstream answer without an id matches no single request ({} in flight): {}",
+        routes.size() + internal.size(),
+        abbreviated(response));
+    events.unmatched("no_id");
+  }
+
+  private static String abbreviated(Response response) {
+    String text = response.toString();
+    return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 
   private void serverRequest(Request request, Optional<JsonValue> related) {

@@ -28,6 +28,11 @@ public final class Configs {
   }
 
   public static GatewayConfig stdio(List<String> command, int requestTimeoutMs) {
+    return stdio(command, Json.object().add("requestTimeoutMs", requestTimeoutMs).build());
+  }
+
+  /** A stdio upstream with the {@code limits} section given. */
+  public static GatewayConfig stdio(List<String> command, jakarta.json.JsonObject limits) {
     var cmd = Json.array();
     command.forEach(cmd::add);
     return ConfigLoader.parse(
@@ -35,7 +40,7 @@ public final class Configs {
             Json.object()
                 .add("listen", Json.object().add("port", 0))
                 .add("upstream", Json.object().add("transport", "stdio").add("command", cmd))
-                .add("limits", Json.object().add("requestTimeoutMs", requestTimeoutMs))
+                .add("limits", limits)
                 .build()));
   }
 }

@@ -23,9 +23,10 @@ import java.util.List;
  * (list_changed + an error log message), lastCancelled (the last cancelled request id), gate (sends
  * a progress notification, then answers once the file {@code arguments.path} exists) and ask (not
  * listed; asks the client {@code arguments.methods} one after the other, or all at once with {@code
- * together}, and answers with the JSON array of the client's answers, "error" for an error). Run
- * with a name ({@link #command(String)}) it calls itself that and has one more tool of that name,
- * which answers with the name.
+ * together}, and answers with the JSON array of the client's answers, "error" for an error). A
+ * request whose {@code _meta} is not an object is answered with an error without id. Run with a
+ * name ({@link #command(String)}) it calls itself that and has one more tool of that name, which
+ * answers with the name.
  */
 public final class FakeUpstream {
   private static String lastCancelled = "";
@@ -74,6 +75,14 @@ public final class FakeUpstream {
   }
 
   private static void request(Request r) {
+    if (r.params().containsKey("_meta") && !(r.params().get("_meta") instanceof JsonObject)) {
+      // what SDK servers do with a request their schema refuses: an error without the id
+      System.out.println(
+          "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse"
+              + " error: _meta must be an object\"}}");
+      System.out.flush();
+      return;
+    }
     switch (r.method()) {
       case "initialize" ->
           send(

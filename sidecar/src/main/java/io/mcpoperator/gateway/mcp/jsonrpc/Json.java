@@ -2,6 +2,7 @@ package io.mcpoperator.gateway.mcp.jsonrpc;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -63,10 +64,22 @@ public final class Json {
   /**
    * Parses one JSON value from text. (From a {@link StringReader}: a reader over bytes would
    * allocate an 8 KiB decoding buffer for every message, most of which are a few hundred bytes.)
+   * Parsson's limits (nesting deeper than 1000 levels, numbers of more than 1100 characters or with
+   * an exponent beyond an int's range) surface as a {@link JsonException} like any other malformed
+   * text.
+   *
+   * @throws JsonException when the text is not JSON or exceeds a limit
    */
   public static JsonValue parse(String text) {
     try (var reader = READERS.createReader(new StringReader(text))) {
       return reader.readValue();
+    } catch (JsonException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Parsson reports its limits as RuntimeException, NumberFormatException and
+      // UnsupportedOperationException
+      throw new JsonException(
+          e.getMessage() == null ? "JSON exceeds a parser limit" : e.getMessage());
     }
   }
 

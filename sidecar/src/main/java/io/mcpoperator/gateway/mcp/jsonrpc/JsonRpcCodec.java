@@ -58,6 +58,10 @@ public final class JsonRpcCodec {
     if (!(object.get("jsonrpc") instanceof JsonString v) || !"2.0".equals(v.getString())) {
       return invalid(id, "\"jsonrpc\" must be \"2.0\"");
     }
+    if (rawId == JsonValue.NULL && object.get("method") == null && object.get("error") != null) {
+      // JSON-RPC's error for a request whose id could not be read
+      return decodeResponse(object, null, JsonValue.NULL);
+    }
     if (rawId != null && !validId(rawId)) {
       return invalid(JsonValue.NULL, "\"id\" must be a string or an integer");
     }
