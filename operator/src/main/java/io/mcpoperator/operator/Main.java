@@ -35,7 +35,8 @@ public final class Main {
 
       Settings (environment): RELATED_IMAGE_GATEWAY, GATEWAY_PORT, WATCH_NAMESPACES,
       LEADER_ELECTION_ENABLED, LEASE_NAME, LEASE_NAMESPACE/POD_NAMESPACE, POD_NAME, HEALTH_PORT,
-      DELETION_TIMEOUT, RESYNC_PERIOD, WORKERS, LOG_FORMAT=text for human-readable logs.
+      DELETION_TIMEOUT, RESYNC_PERIOD, WORKERS, CRD_DISCOVERY_INTERVAL (default 30s: how soon a
+      CRD installed later is served), LOG_FORMAT=text for human-readable logs.
       """;
 
   private Main() {}

@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param deletionTimeout how long a deleted MCPServer waits for its pods before its finalizer goes
  * @param resyncPeriod how often every cached object is reconciled again without an event
  * @param workers concurrent reconciles
+ * @param crdDiscoveryInterval how often the operator asks which of its CRDs are installed, so that
+ *     a CRD installed (or removed) later is picked up without a restart
  */
 public record OperatorConfig(
     ChildSettings childSettings,
@@ -31,10 +33,50 @@ public record OperatorConfig(
     int healthPort,
     Duration deletionTimeout,
     Duration resyncPeriod,
-    int workers) {
+    int workers,
+    Duration crdDiscoveryInterval) {
+
+  /** How often installed CRDs are looked up when not configured. */
+  public static final Duration DEFAULT_CRD_DISCOVERY_INTERVAL = Duration.ofSeconds(30);
 
   public OperatorConfig {
     watchNamespaces = List.copyOf(watchNamespaces);
+  }
+
+  /** Settings with the default CRD discovery interval. */
+  public OperatorConfig(
+      ChildSettings childSettings,
+      List<String> watchNamespaces,
+      LeaderElectionConfig leaderElection,
+      String healthHost,
+      int healthPort,
+      Duration deletionTimeout,
+      Duration resyncPeriod,
+      int workers) {
+    this(
+        childSettings,
+        watchNamespaces,
+        leaderElection,
+        healthHost,
+        healthPort,
+        deletionTimeout,
+        resyncPeriod,
+        workers,
+        DEFAULT_CRD_DISCOVERY_INTERVAL);
+  }
+
+  /** The same settings with another CRD discovery interval. */
+  public OperatorConfig withCrdDiscoveryInterval(Duration interval) {
+    return new OperatorConfig(
+        childSettings,
+        watchNamespaces,
+        leaderElection,
+        healthHost,
+        healthPort,
+        deletionTimeout,
+        resyncPeriod,
+        workers,
+        interval);
   }
 
   /** Lease-based leader election settings. */
@@ -85,7 +127,9 @@ public record OperatorConfig(
         s.port("HEALTH_PORT", "health.port", 8081),
         s.duration("DELETION_TIMEOUT", "deletion-timeout", Duration.ofSeconds(60)),
         s.duration("RESYNC_PERIOD", "resync-period", Duration.ofMinutes(5)),
-        s.positive("WORKERS", "workers", 4));
+        s.positive("WORKERS", "workers", 4),
+        s.duration(
+            "CRD_DISCOVERY_INTERVAL", "crd-discovery-interval", DEFAULT_CRD_DISCOVERY_INTERVAL));
   }
 
   private static List<String> namespaces(String list) {

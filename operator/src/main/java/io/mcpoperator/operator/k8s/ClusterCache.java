@@ -1,11 +1,7 @@
 package io.mcpoperator.operator.k8s;
 
 import io.kubernetes.client.informer.ResourceEventHandler;
-import io.kubernetes.client.informer.SharedIndexInformer;
-import io.kubernetes.client.informer.cache.Caches;
-import io.kubernetes.client.informer.impl.DefaultSharedIndexInformer;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,51 +9,68 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Informer caches of MCPServers, of the objects they aggregate (MCPTools, MCPPrompts, MCPResources)
- * and of the objects the operator manages, one informer per type and watched namespace (or one
- * cluster-wide). Reads come from here; the API is asked only on a miss.
+ * and of the objects the operator manages, one {@link KindInformers} per type. Reads come from
+ * here; the API is asked only on a miss. The operator's own kinds are cached only while their CRD
+ * is installed ({@link #update}): a kind without informers reads as empty and does not hold back
+ * {@link #synced()}.
  *
  * <p>Services are cached unfiltered: MCPTools and MCPResources may call any Service, and a Service
  * that appears later must turn them ready. That costs memory for every Service in the watched
  * namespaces (a few KiB each); children are still told apart by their owner references.
  * Deployments, ConfigMaps, Ingresses, PodDisruptionBudgets and pods are cached only with the
- * managed-by label.
+ * managed-by label. Cached objects carry no {@code managedFields} ({@link CachedFields}).
  */
 public final class ClusterCache implements AutoCloseable {
 
   /** Children, and the pods of their Deployments, carry this label. */
   public static final String MANAGED_SELECTOR = "app.kubernetes.io/managed-by=mcp-operator";
 
-  private final Map<ResourceType, List<SharedIndexInformer<DynamicKubernetesObject>>> informers =
-      new LinkedHashMap<>();
-  private final List<Thread> threads = new ArrayList<>();
+  private final ApiClient client;
   private final List<String> namespaces;
+  private final Map<ResourceType, KindInformers.Spec> specs = new LinkedHashMap<>();
+  private final Map<ResourceType, List<ResourceEventHandler<DynamicKubernetesObject>>> handlers =
+      new ConcurrentHashMap<>();
+  private final Map<ResourceType, KindInformers> running = new ConcurrentHashMap<>();
+  private boolean started;
 
   /**
    * Informers for MCPServers and every child type plus pods, over {@code watchClient} (which must
    * have no read timeout), in {@code namespaces} (empty: all namespaces).
    */
   public ClusterCache(ApiClient watchClient, List<String> namespaces, Duration serverResync) {
+    this.client = watchClient;
     this.namespaces = List.copyOf(namespaces);
-    List<ResourceType> managed = new ArrayList<>(ResourceType.CHILDREN);
-    managed.remove(ResourceType.SERVICE);
-    managed.add(ResourceType.POD);
-    add(watchClient, ResourceType.MCP_SERVER, namespaces, Optional.empty(), serverResync);
-    for (ResourceType type : ResourceType.MEMBERS) {
-      add(watchClient, type, namespaces, Optional.empty(), serverResync);
+    Map<String, java.util.function.Function<DynamicKubernetesObject, List<String>>> byService =
+        Map.of(ServiceReferences.INDEX, ServiceReferences::of);
+    for (ResourceType type : ResourceType.CUSTOM) {
+      boolean callsServices =
+          type.equals(ResourceType.MCP_TOOL) || type.equals(ResourceType.MCP_RESOURCE);
+      spec(type, Optional.empty(), serverResync, callsServices ? byService : Map.of());
     }
-    add(watchClient, ResourceType.SERVICE, namespaces, Optional.empty(), Duration.ZERO);
-    for (ResourceType type : managed) {
-      add(watchClient, type, namespaces, Optional.of(MANAGED_SELECTOR), Duration.ZERO);
+    spec(ResourceType.SERVICE, Optional.empty(), Duration.ZERO, Map.of());
+    for (ResourceType type : ResourceType.CHILDREN) {
+      if (!type.equals(ResourceType.SERVICE)) {
+        spec(type, Optional.of(MANAGED_SELECTOR), Duration.ZERO, Map.of());
+      }
     }
-    for (ResourceType type : List.of(ResourceType.MCP_TOOL, ResourceType.MCP_RESOURCE)) {
-      informers
-          .get(type)
-          .forEach(i -> i.addIndexers(Map.of(ServiceReferences.INDEX, ServiceReferences::of)));
-    }
+    spec(ResourceType.POD, Optional.of(MANAGED_SELECTOR), Duration.ZERO, Map.of());
+  }
+
+  private void spec(
+      ResourceType type,
+      Optional<String> selector,
+      Duration resync,
+      Map<String, java.util.function.Function<DynamicKubernetesObject, List<String>>> indexers) {
+    specs.put(type, new KindInformers.Spec(type, selector, resync, indexers));
+    handlers.put(type, new CopyOnWriteArrayList<>());
   }
 
   /** The namespaces watched; empty means all. */
@@ -72,121 +85,110 @@ public final class ClusterCache implements AutoCloseable {
 
   /** MCPTools or MCPResources that call the Service {@code namespace/name}. */
   public List<DynamicKubernetesObject> callersOf(ResourceType type, String namespace, String name) {
-    return informers.get(type).stream()
-        .flatMap(
-            i ->
-                i
-                    .getIndexer()
-                    .byIndex(ServiceReferences.INDEX, ServiceReferences.key(namespace, name))
-                    .stream())
-        .toList();
-  }
-
-  private void add(
-      ApiClient client,
-      ResourceType type,
-      List<String> namespaces,
-      Optional<String> selector,
-      Duration resync) {
-    List<Optional<String>> scopes =
-        namespaces.isEmpty()
-            ? List.of(Optional.empty())
-            : namespaces.stream().map(Optional::of).toList();
-    List<SharedIndexInformer<DynamicKubernetesObject>> list = new ArrayList<>();
-    for (Optional<String> namespace : scopes) {
-      list.add(
-          new DefaultSharedIndexInformer<DynamicKubernetesObject, DynamicKubernetesListObject>(
-              DynamicKubernetesObject.class,
-              new SelectedListerWatcher(type.api(client), namespace, selector),
-              resync.toMillis()));
-    }
-    informers.put(type, list);
+    return informers(type)
+        .map(i -> i.byIndex(ServiceReferences.INDEX, ServiceReferences.key(namespace, name)))
+        .orElse(List.of());
   }
 
   /** Calls {@code handler} with the object of every add, update and delete of {@code type}. */
   public void onChange(ResourceType type, Consumer<DynamicKubernetesObject> handler) {
-    ResourceEventHandler<DynamicKubernetesObject> events =
-        new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(DynamicKubernetesObject obj) {
-            handler.accept(obj);
-          }
-
-          @Override
-          public void onUpdate(DynamicKubernetesObject oldObj, DynamicKubernetesObject newObj) {
-            handler.accept(newObj);
-          }
-
-          @Override
-          public void onDelete(DynamicKubernetesObject obj, boolean finalStateUnknown) {
-            handler.accept(obj);
-          }
-        };
-    informers.get(type).forEach(informer -> informer.addEventHandler(events));
+    onTransition(type, (before, after) -> handler.accept(after.or(() -> before).orElseThrow()));
   }
 
   /**
    * Calls {@code handler} with the object before and after every add (before empty), update and
-   * delete (after empty).
+   * delete (after empty), also for informers started later.
    */
   public void onTransition(ResourceType type, Transition handler) {
-    ResourceEventHandler<DynamicKubernetesObject> events =
-        new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(DynamicKubernetesObject obj) {
-            handler.accept(Optional.empty(), Optional.of(obj));
-          }
-
-          @Override
-          public void onUpdate(DynamicKubernetesObject oldObj, DynamicKubernetesObject newObj) {
-            handler.accept(Optional.ofNullable(oldObj), Optional.of(newObj));
-          }
-
-          @Override
-          public void onDelete(DynamicKubernetesObject obj, boolean finalStateUnknown) {
-            handler.accept(Optional.of(obj), Optional.empty());
-          }
-        };
-    informers.get(type).forEach(informer -> informer.addEventHandler(events));
+    ResourceEventHandler<DynamicKubernetesObject> events = Transition.events(handler);
+    handlers.get(type).add(events);
+    informers(type).ifPresent(i -> i.addEventHandler(events));
   }
 
-  /** A change of one object: what it was (empty for an add) and what it is (empty when deleted). */
-  @FunctionalInterface
-  public interface Transition {
-    void accept(Optional<DynamicKubernetesObject> before, Optional<DynamicKubernetesObject> after);
+  /** Starts the informers of every built-in type and of the installed kinds of {@code kinds}. */
+  public synchronized void start(InstalledKinds kinds) {
+    started = true;
+    for (ResourceType type : specs.keySet()) {
+      if (!ResourceType.CUSTOM.contains(type) || kinds.has(type)) {
+        startKind(type);
+      }
+    }
   }
 
-  /** Starts every informer on its own virtual thread. */
-  public synchronized void start() {
-    informers.values().stream()
-        .flatMap(List::stream)
-        .forEach(informer -> threads.add(Thread.ofVirtual().name("informer").start(informer::run)));
+  /** The kinds whose informers were started and stopped by an {@link #update}. */
+  public record Changes(List<ResourceType> started, List<ResourceType> stopped) {
+    public boolean isEmpty() {
+      return started.isEmpty() && stopped.isEmpty();
+    }
   }
 
-  /** True once every informer has listed its objects. */
+  /** Caches the kinds of {@code kinds} now installed and drops those no longer installed. */
+  public synchronized Changes update(InstalledKinds kinds) {
+    List<ResourceType> up = new ArrayList<>();
+    List<ResourceType> down = new ArrayList<>();
+    if (!started) {
+      return new Changes(up, down);
+    }
+    for (ResourceType type : ResourceType.CUSTOM) {
+      if (kinds.has(type) && !running.containsKey(type)) {
+        startKind(type);
+        up.add(type);
+      } else if (!kinds.has(type) && running.containsKey(type)) {
+        running.remove(type).stop();
+        down.add(type);
+      }
+    }
+    return new Changes(up, down);
+  }
+
+  private void startKind(ResourceType type) {
+    KindInformers informers =
+        new KindInformers(client, specs.get(type), namespaces, handlers.get(type));
+    running.put(type, informers);
+    informers.start(type.kind().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** The operator's kinds whose informers are running. */
+  public InstalledKinds installed() {
+    return new InstalledKinds(running.keySet());
+  }
+
+  /** The operator's kinds whose informers are running and have listed their objects. */
+  public InstalledKinds available() {
+    Set<ResourceType> synced =
+        running.entrySet().stream()
+            .filter(e -> e.getValue().synced())
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
+    return new InstalledKinds(synced);
+  }
+
+  /** True once every running informer has listed its objects. */
   public boolean synced() {
-    return informers.values().stream()
-        .flatMap(List::stream)
-        .allMatch(SharedIndexInformer::hasSynced);
+    return started && running.values().stream().allMatch(KindInformers::synced);
   }
 
   public Optional<DynamicKubernetesObject> get(ResourceType type, String namespace, String name) {
-    return informers.get(type).stream()
-        .map(informer -> informer.getIndexer().getByKey(namespace + "/" + name))
-        .filter(o -> o != null)
-        .findFirst();
+    return informers(type).flatMap(i -> i.get(namespace, name));
   }
 
+  /** The cached objects of {@code type} in {@code namespace}; none when the kind is not cached. */
   public List<DynamicKubernetesObject> list(ResourceType type, String namespace) {
-    return informers.get(type).stream()
-        .flatMap(i -> i.getIndexer().byIndex(Caches.NAMESPACE_INDEX, namespace).stream())
-        .toList();
+    return informers(type).map(i -> i.list(namespace)).orElse(List.of());
+  }
+
+  /** Every cached object of {@code type}, in all watched namespaces. */
+  public List<DynamicKubernetesObject> listAll(ResourceType type) {
+    return informers(type).map(KindInformers::all).orElse(List.of());
+  }
+
+  private Optional<KindInformers> informers(ResourceType type) {
+    return Optional.ofNullable(running.get(type));
   }
 
   @Override
   public synchronized void close() {
-    informers.values().stream().flatMap(List::stream).forEach(SharedIndexInformer::stop);
-    threads.forEach(Thread::interrupt);
-    threads.clear();
+    running.values().forEach(KindInformers::stop);
+    running.clear();
   }
 }

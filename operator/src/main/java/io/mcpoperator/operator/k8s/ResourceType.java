@@ -37,6 +37,15 @@ public record ResourceType(String group, String version, String plural, String k
   /** The kinds an MCPServer's toolSelector selects. */
   public static final List<ResourceType> MEMBERS = List.of(MCP_TOOL, MCP_PROMPT, MCP_RESOURCE);
 
+  /** The four kinds of the operator's own API, each installed by its own CRD. */
+  public static final List<ResourceType> CUSTOM =
+      List.of(MCP_SERVER, MCP_TOOL, MCP_PROMPT, MCP_RESOURCE);
+
+  /** The name of the CRD that serves this type, e.g. {@code mcptools.mcpoperator.io}. */
+  public String crdName() {
+    return plural + "." + group;
+  }
+
   /** {@code group/version}, or just the version for the core group. */
   public String apiVersion() {
     return group.isEmpty() ? version : group + "/" + version;

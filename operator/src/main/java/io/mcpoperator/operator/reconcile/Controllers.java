@@ -1,29 +1,41 @@
 package io.mcpoperator.operator.reconcile;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.mcpoperator.operator.config.OperatorConfig;
 import io.mcpoperator.operator.k8s.ClusterCache;
+import io.mcpoperator.operator.k8s.CrdDiscovery;
+import io.mcpoperator.operator.k8s.CrdWatcher;
 import io.mcpoperator.operator.k8s.ResourceType;
 import io.mcpoperator.operator.k8s.ShadowProbes;
 import io.mcpoperator.operator.k8s.StatusWriter;
 import io.mcpoperator.operator.web.ReconcileMetrics;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Every controller of a leading operator over one set of informer caches: MCPServers, and the
- * MCPTools, MCPPrompts and MCPResources they select, wired by {@link AggregationEvents}.
+ * MCPTools, MCPPrompts and MCPResources they select, wired by {@link AggregationEvents}. Only the
+ * kinds whose CRD is installed are cached ({@link CrdWatcher}); when a selected kind's CRD comes or
+ * goes, every MCPServer with a toolSelector is reconciled again.
  */
 final class Controllers implements AutoCloseable {
   private final ClusterCache cache;
   private final ShadowProbes probes;
+  private final CrdWatcher crds;
   private final McpServerController servers;
   private final Map<ResourceType, QueuedController> members = new LinkedHashMap<>();
 
-  Controllers(ReconcileContext context, ReconcileMetrics serverMetrics, OperatorConfig config) {
+  Controllers(
+      ReconcileContext context,
+      ReconcileMetrics serverMetrics,
+      OperatorConfig config,
+      CrdDiscovery discovery) {
     this.cache = context.cache();
     this.servers =
         new McpServerController(
@@ -37,6 +49,27 @@ final class Controllers implements AutoCloseable {
     AggregationEvents.wire(cache, observed, servers, members);
     this.probes = context.probes();
     probes.onChange((namespace, name) -> servers.enqueue(new Request(namespace, name)));
+    this.crds = new CrdWatcher(discovery, cache, config.crdDiscoveryInterval(), this::kindsChanged);
+  }
+
+  private void kindsChanged(ClusterCache.Changes changes) {
+    boolean members =
+        changes.started().stream().anyMatch(ResourceType.MEMBERS::contains)
+            || changes.stopped().stream().anyMatch(ResourceType.MEMBERS::contains);
+    if (!members) {
+      return;
+    }
+    for (DynamicKubernetesObject server : cache.listAll(ResourceType.MCP_SERVER)) {
+      if (selects(server)) {
+        servers.enqueue(
+            new Request(server.getMetadata().getNamespace(), server.getMetadata().getName()));
+      }
+    }
+  }
+
+  private static boolean selects(DynamicKubernetesObject server) {
+    JsonElement spec = server.getRaw().get("spec");
+    return spec != null && spec.isJsonObject() && spec.getAsJsonObject().has("toolSelector");
   }
 
   private void add(
@@ -51,15 +84,21 @@ final class Controllers implements AutoCloseable {
             cache::synced));
   }
 
-  /** Starts the informers, then every controller; returns at once. */
+  /** Starts the informers of the installed kinds, then every controller; returns at once. */
   synchronized void start() {
-    cache.start();
+    crds.start();
     servers.start();
     members.values().forEach(QueuedController::start);
   }
 
+  /** The caches have listed their objects, and MCPServers are among them (their CRD installed). */
   boolean synced() {
-    return cache.synced();
+    return cache.synced() && cache.installed().has(ResourceType.MCP_SERVER);
+  }
+
+  /** The CRDs of the operator's kinds that are not installed. */
+  List<String> missingCrds() {
+    return crds.missingCrds();
   }
 
   boolean failed() {
@@ -68,6 +107,7 @@ final class Controllers implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    crds.close();
     probes.close();
     servers.close();
     members.values().forEach(QueuedController::close);

@@ -22,7 +22,15 @@ public final class McpServerController implements AutoCloseable {
 
   public McpServerController(ClusterCache cache, McpServerReconciler reconciler, int workers) {
     this.queue = new QueuedController("mcpserver", reconciler, workers, cache::synced);
-    cache.onChange(ResourceType.MCP_SERVER, o -> enqueue(self(o)));
+    cache.onTransition(
+        ResourceType.MCP_SERVER,
+        (before, after) -> {
+          if (before.isEmpty()
+              || after.isEmpty()
+              || !onlyStatusChanged(before.get(), after.get())) {
+            enqueue(self(after.or(() -> before).orElseThrow()));
+          }
+        });
     for (ResourceType child : ResourceType.CHILDREN) {
       cache.onChange(child, o -> enqueue(owner(o)));
     }
@@ -54,6 +62,30 @@ public final class McpServerController implements AutoCloseable {
 
   private static Optional<Request> self(DynamicKubernetesObject o) {
     return Optional.of(new Request(o.getMetadata().getNamespace(), o.getMetadata().getName()));
+  }
+
+  /**
+   * True for an update that changed only the status (and so the resourceVersion): in the main the
+   * operator's own status write, which needs no reconcile. An update with an unchanged
+   * resourceVersion is the informer's resync and does reconcile.
+   */
+  static boolean onlyStatusChanged(DynamicKubernetesObject before, DynamicKubernetesObject after) {
+    String oldVersion = before.getMetadata().getResourceVersion();
+    if (oldVersion == null || oldVersion.equals(after.getMetadata().getResourceVersion())) {
+      return false;
+    }
+    return withoutStatus(before).equals(withoutStatus(after));
+  }
+
+  private static JsonObject withoutStatus(DynamicKubernetesObject o) {
+    JsonObject copy = o.getRaw().deepCopy();
+    copy.remove("status");
+    JsonElement metadata = copy.get("metadata");
+    if (metadata != null && metadata.isJsonObject()) {
+      metadata.getAsJsonObject().remove("resourceVersion");
+      metadata.getAsJsonObject().remove("managedFields");
+    }
+    return copy;
   }
 
   /** The MCPServer named in a child's controller owner reference. */

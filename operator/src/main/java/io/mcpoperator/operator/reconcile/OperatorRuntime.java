@@ -4,6 +4,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.mcpoperator.operator.config.OperatorConfig;
 import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.ClusterCache;
+import io.mcpoperator.operator.k8s.CrdDiscovery;
 import io.mcpoperator.operator.k8s.EventRecorder;
 import io.mcpoperator.operator.k8s.LeaderElection;
 import io.mcpoperator.operator.k8s.ServerWriter;
@@ -13,6 +14,7 @@ import io.mcpoperator.operator.web.HealthSignals;
 import io.mcpoperator.operator.web.ReconcileMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +79,7 @@ public final class OperatorRuntime implements HealthSignals, AutoCloseable {
             config.deletionTimeout(),
             clock,
             new ShadowProbes(config.childSettings().gatewayPort(), PROBE_TIMEOUT, PROBE_INTERVAL));
-    controller = new Controllers(context, metrics, config);
+    controller = new Controllers(context, metrics, config, new CrdDiscovery(client));
     controller.start();
   }
 
@@ -107,6 +109,12 @@ public final class OperatorRuntime implements HealthSignals, AutoCloseable {
       return c.synced();
     }
     return election.map(LeaderElection::campaigning).orElse(false) && !lostLease;
+  }
+
+  @Override
+  public List<String> missingCrds() {
+    Controllers c = controller;
+    return c == null ? List.of() : c.missingCrds();
   }
 
   @Override

@@ -7,11 +7,13 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.mcpoperator.operator.aggregate.Aggregation;
+import io.mcpoperator.operator.api.Condition;
 import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.api.ResourceMeta;
 import io.mcpoperator.operator.desired.Labels;
 import io.mcpoperator.operator.k8s.ChildApplier;
+import io.mcpoperator.operator.k8s.InstalledKinds;
 import io.mcpoperator.operator.k8s.ResourceType;
 import io.mcpoperator.operator.k8s.ShadowProbes;
 import io.mcpoperator.operator.status.PodDiagnosis;
@@ -50,7 +52,8 @@ final class StatusStep {
                 context.settings(),
                 OffsetDateTime.now(context.clock()),
                 aggregation,
-                shadowed(parsed, aggregation)));
+                shadowed(parsed, aggregation),
+                unavailableKinds(aggregation)));
     if (parsed.previousStatus().equals(Optional.of(status))) {
       return new Written(status, raw, false);
     }
@@ -61,7 +64,47 @@ final class StatusStep {
           .events()
           .warning(meta, "Failed", Optional.ofNullable(status.message()).orElse("failed"));
     }
+    unavailableEvent(parsed, status);
     return new Written(status, stored, true);
+  }
+
+  /**
+   * The kinds a selecting server cannot read, one sentence each: their CRD is not installed, or
+   * their informer has not listed them yet (a CRD installed a moment ago).
+   */
+  private List<String> unavailableKinds(Aggregation aggregation) {
+    if (!aggregation.selecting()) {
+      return List.of();
+    }
+    InstalledKinds installed = context.cache().installed();
+    InstalledKinds available = context.cache().available();
+    return ResourceType.MEMBERS.stream()
+        .filter(t -> !available.has(t))
+        .map(
+            t ->
+                installed.has(t)
+                    ? "CRD %s is installed but its %ss are not listed yet"
+                        .formatted(t.crdName(), t.kind())
+                    : "CRD %s is not installed".formatted(t.crdName()))
+        .toList();
+  }
+
+  /** One Warning event when a server's aggregation becomes unavailable, not one per reconcile. */
+  private void unavailableEvent(ParsedServer parsed, McpServerStatus status) {
+    Optional<Condition> now = aggregated(Optional.of(status));
+    Optional<Condition> before = aggregated(parsed.previousStatus());
+    if (now.isPresent() && !before.map(Condition::reason).equals(now.map(Condition::reason))) {
+      context.events().warning(parsed.meta(), UNAVAILABLE, now.get().message());
+    }
+  }
+
+  private static final String UNAVAILABLE = "AggregationUnavailable";
+
+  private static Optional<Condition> aggregated(Optional<McpServerStatus> status) {
+    return status.stream()
+        .flatMap(s -> s.conditions().stream())
+        .filter(c -> "Aggregated".equals(c.type()) && UNAVAILABLE.equals(c.reason()))
+        .findFirst();
   }
 
   /**

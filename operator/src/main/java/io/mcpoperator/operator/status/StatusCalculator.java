@@ -46,7 +46,7 @@ public final class StatusCalculator {
                 assessment.progressingReason(),
                 assessment.message());
     reconciled(conditions, server, in.outcome());
-    AggregatedCondition.set(conditions, in.aggregation(), in.shadowed());
+    AggregatedCondition.set(conditions, in.aggregation(), in.shadowed(), in.unavailableKinds());
     Counts counts = counts(server, in.aggregation());
     String message =
         in.outcome().applied() || server instanceof ParsedServer.Invalid

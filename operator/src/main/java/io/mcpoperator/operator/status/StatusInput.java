@@ -21,6 +21,8 @@ import java.util.Optional;
  *     an invalid server)
  * @param shadowed what the server's gateway last reported as hidden by its upstream server; empty
  *     when not known (no image, no probe answered yet)
+ * @param unavailableKinds why kinds a toolSelector selects cannot be read, one sentence each (e.g.
+ *     {@code CRD mcptools.mcpoperator.io is not installed}); empty when all can
  */
 public record StatusInput(
     ParsedServer server,
@@ -30,9 +32,24 @@ public record StatusInput(
     ChildSettings settings,
     OffsetDateTime now,
     Aggregation aggregation,
-    Optional<Shadowed> shadowed) {
+    Optional<Shadowed> shadowed,
+    List<String> unavailableKinds) {
 
   public StatusInput {
     podProblems = List.copyOf(podProblems);
+    unavailableKinds = List.copyOf(unavailableKinds);
+  }
+
+  /** An input where every kind a toolSelector selects can be read. */
+  public StatusInput(
+      ParsedServer server,
+      Optional<V1Deployment> deployment,
+      List<PodProblem> podProblems,
+      ReconcileOutcome outcome,
+      ChildSettings settings,
+      OffsetDateTime now,
+      Aggregation aggregation,
+      Optional<Shadowed> shadowed) {
+    this(server, deployment, podProblems, outcome, settings, now, aggregation, shadowed, List.of());
   }
 }

@@ -1,5 +1,7 @@
 package io.mcpoperator.operator.web;
 
+import java.util.List;
+
 /** What {@code /observe/health} reports about the operator. */
 public interface HealthSignals {
 
@@ -8,6 +10,14 @@ public interface HealthSignals {
 
   /** True when caches have synced (leader) or when standing by healthily (non-leader). */
   boolean ready();
+
+  /**
+   * The CRDs of the operator's kinds that are not installed (a leader knows; a standby says none).
+   * Without the MCPServer CRD the operator is not ready; without the others it is, and says so.
+   */
+  default List<String> missingCrds() {
+    return List.of();
+  }
 
   /** {@code leader} or {@code standby}. */
   String role();

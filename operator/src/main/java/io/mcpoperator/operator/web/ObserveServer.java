@@ -6,6 +6,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.util.List;
 
 /**
  * Helidon WebServer for probes and scraping: {@code /observe/health} (and {@code /live}, {@code
@@ -33,20 +34,23 @@ public final class ObserveServer implements AutoCloseable {
                         .build(),
                 HealthCheckType.LIVENESS,
                 "operator")
-            .addCheck(
-                () ->
-                    HealthCheckResponse.builder()
-                        .status(signals.ready())
-                        .detail("role", signals.role())
-                        .build(),
-                HealthCheckType.READINESS,
-                "caches")
+            .addCheck(() -> readiness(signals), HealthCheckType.READINESS, "caches")
             .build();
     ObserveFeature observe =
         ObserveFeature.builder().addObserver(health).addObserver(MetricsObserver.create()).build();
     WebServer server =
         WebServer.builder().host(host).port(port).addFeature(observe).build().start();
     return new ObserveServer(server);
+  }
+
+  private static HealthCheckResponse readiness(HealthSignals signals) {
+    HealthCheckResponse.Builder response =
+        HealthCheckResponse.builder().status(signals.ready()).detail("role", signals.role());
+    List<String> missing = signals.missingCrds();
+    if (!missing.isEmpty()) {
+      response.detail("missingCrds", missing);
+    }
+    return response.build();
   }
 
   public int port() {

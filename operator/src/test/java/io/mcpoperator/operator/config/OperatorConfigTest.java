@@ -28,6 +28,7 @@ class OperatorConfigTest {
     assertThat(config.healthPort()).isEqualTo(8081);
     assertThat(config.deletionTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.resyncPeriod()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.crdDiscoveryInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.leaderElection().enabled()).isTrue();
     assertThat(config.leaderElection().leaseNamespace()).isEqualTo("default");
     assertThat(config.leaderElection().identity()).startsWith("mcp-operator-");
@@ -64,6 +65,12 @@ class OperatorConfigTest {
   }
 
   @Test
+  void theCrdDiscoveryIntervalIsADuration() {
+    OperatorConfig config = OperatorConfig.load(EMPTY, Map.of("CRD_DISCOVERY_INTERVAL", "10s"));
+    assertThat(config.crdDiscoveryInterval()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
   void leaseNamespaceWinsOverPodNamespace() {
     OperatorConfig config =
         OperatorConfig.load(EMPTY, Map.of("LEASE_NAMESPACE", "leases", "POD_NAMESPACE", "pods"));
@@ -79,6 +86,7 @@ class OperatorConfigTest {
     "LEADER_ELECTION_ENABLED, yes, true or false",
     "DELETION_TIMEOUT, soon, a positive duration",
     "RESYNC_PERIOD, 0s, a positive duration",
+    "CRD_DISCOVERY_INTERVAL, often, a positive duration",
   })
   void badValuesFailFastNamingTheSetting(String variable, String value, String expected) {
     assertThatThrownBy(() -> OperatorConfig.load(EMPTY, Map.of(variable, value)))

@@ -20,6 +20,7 @@ public final class InJvmApiServer implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final WatchBridge watches = new WatchBridge();
+  private final InstalledCrds crds = new InstalledCrds();
 
   private InJvmApiServer(KubernetesMockServer server) {
     this.server = server;
@@ -56,9 +57,14 @@ public final class InJvmApiServer implements AutoCloseable {
             .newBuilder()
             .readTimeout(Duration.ZERO)
             .addInterceptor(counter)
-            .addInterceptor(new MockApiCompatibility(watches))
+            .addInterceptor(new MockApiCompatibility(watches, crds))
             .build());
     return client;
+  }
+
+  /** The operator's CRDs this server serves (all four unless a test removes some). */
+  public InstalledCrds crds() {
+    return crds;
   }
 
   /** A client for the test's own reads and writes. */

@@ -37,19 +37,51 @@ final class MockApiCompatibility implements Interceptor {
           Map.entry("customresourcedefinitions", "CustomResourceDefinition"));
 
   private final WatchBridge watches;
+  private final InstalledCrds crds;
 
-  MockApiCompatibility(WatchBridge watches) {
+  MockApiCompatibility(WatchBridge watches, InstalledCrds crds) {
     this.watches = watches;
+    this.crds = crds;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    String path = request.url().encodedPath();
+    String prefix = "/apis/" + InstalledCrds.GROUP_VERSION;
+    if (path.equals(prefix) || path.equals(prefix + "/")) {
+      return crds.any() ? answer(request, 200, crds.discovery()) : answer(request, 404, notFound());
+    }
+    if (path.startsWith(prefix + "/") && !crds.has(ApiPath.of(path).plural())) {
+      return answer(request, 404, notFound());
+    }
     if ("GET".equals(request.method()) && "true".equals(request.url().queryParameter("watch"))) {
       return watches.open(request);
     }
     Response response = chain.proceed(withTypeMeta(request));
     return withStatusBody(response);
+  }
+
+  private static Response answer(Request request, int code, String body) {
+    return new Response.Builder()
+        .request(request)
+        .protocol(okhttp3.Protocol.HTTP_1_1)
+        .code(code)
+        .message(code == 200 ? "OK" : "Not Found")
+        .body(ResponseBody.create(body, JSON))
+        .build();
+  }
+
+  /** What a real API server answers for a kind it does not serve. */
+  private static String notFound() {
+    JsonObject status = new JsonObject();
+    status.addProperty("kind", "Status");
+    status.addProperty("apiVersion", "v1");
+    status.addProperty("status", "Failure");
+    status.addProperty("message", "the server could not find the requested resource");
+    status.addProperty("reason", "NotFound");
+    status.addProperty("code", 404);
+    return status.toString();
   }
 
   private static Request withTypeMeta(Request request) throws IOException {

@@ -35,6 +35,22 @@ public final class OperatorFixture extends ClusterUser implements AutoCloseable 
     return new OperatorFixture(InJvmApiServer.start(), config);
   }
 
+  /**
+   * A fresh API server with only some of the operator's CRDs installed ({@code crds} removes the
+   * others before the operator starts), and one operator configured by {@code config}.
+   */
+  public static OperatorFixture start(
+      OperatorConfig config, java.util.function.Consumer<InstalledCrds> crds) {
+    InJvmApiServer api = InJvmApiServer.start();
+    crds.accept(api.crds());
+    return new OperatorFixture(api, config);
+  }
+
+  /** The CRDs the API server serves; a test may install or remove some while the operator runs. */
+  public InstalledCrds crds() {
+    return api.crds();
+  }
+
   /** Operator settings for tests: loopback health server on a free port, one-second resync. */
   public static OperatorConfig config(boolean leaderElection, String identity) {
     return new OperatorConfig(
