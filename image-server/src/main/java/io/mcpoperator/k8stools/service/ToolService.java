@@ -57,7 +57,12 @@ public final class ToolService {
       LOG.error("tool call failed unexpectedly", e);
       result =
           ToolResult.failure(
-              new ToolFailure(ErrorCode.INTERNAL_ERROR, 500, "internal error: " + e));
+              new ToolFailure(
+                  ErrorCode.INTERNAL_ERROR,
+                  500,
+                  "internal error while running "
+                      + request.tool()
+                      + "; the server log has the cause"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result = ToolResult.failure(new ToolFailure(ErrorCode.INTERNAL_ERROR, 500, "interrupted"));

@@ -120,6 +120,7 @@ class RestApiIT {
     HttpResponse<String> res =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(server.url("/tools/kubectl")))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
