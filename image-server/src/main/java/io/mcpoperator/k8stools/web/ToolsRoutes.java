@@ -16,11 +16,8 @@ import io.mcpoperator.k8stools.service.ToolService;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,9 +92,10 @@ public final class ToolsRoutes implements HttpService {
       throw new IllegalArgumentException(
           "request body must be a JSON object such as {\"command\": \"kubectl get pods\"}");
     }
-    JsonStructure json;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      json = reader.read();
+    JsonValue json;
+    try {
+      // the MCP library's parser: Parsson's depth and number limits surface as JsonException
+      json = io.mcpoperator.gateway.mcp.jsonrpc.Json.parse(text);
     } catch (JsonException e) {
       throw new IllegalArgumentException("request body is not valid JSON: " + e.getMessage(), e);
     }
