@@ -1,5 +1,6 @@
 package io.mcpoperator.k8stools;
 
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import io.mcpoperator.gateway.mcp.McpHttpEndpoint;
@@ -13,10 +14,10 @@ import io.mcpoperator.k8stools.web.DocsPage;
 import io.mcpoperator.k8stools.web.HealthRoutes;
 import io.mcpoperator.k8stools.web.JsonPages;
 import io.mcpoperator.k8stools.web.OpenApiDocument;
+import io.mcpoperator.k8stools.web.TooLargeReply;
 import io.mcpoperator.k8stools.web.ToolsRoutes;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.List;
 
 /** Wires the services into a Helidon WebServer: REST, OpenAPI, docs, health and MCP at /mcp. */
 public final class K8sToolsServer implements AutoCloseable {
@@ -55,8 +56,9 @@ public final class K8sToolsServer implements AutoCloseable {
                     100,
                     Duration.ofSeconds(15),
                     1024))
-            .allowedOrigins(List.of())
+            .allowedOrigins(config.allowedOrigins())
             .build();
+    TooLargeReply tooLarge = new TooLargeReply(MAX_BODY_BYTES);
     JsonObject openapi = OpenApiDocument.build(version);
     String docs = DocsPage.render(openapi);
     WebServer server =
@@ -64,12 +66,17 @@ public final class K8sToolsServer implements AutoCloseable {
             .host(config.host())
             .port(config.port())
             .maxPayloadSize(MAX_BODY_BYTES)
+            .directHandlers(
+                handlers ->
+                    handlers
+                        .addHandler(DirectHandler.EventType.BAD_REQUEST, tooLarge)
+                        .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, tooLarge))
             .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADERS_BYTES).build())
             .routing(
                 routing ->
                     routing
                         .register(new HealthRoutes(version))
-                        .register(new ToolsRoutes(service, inventory))
+                        .register(new ToolsRoutes(service, inventory, config.allowedOrigins()))
                         .register(new JsonPages(openapi, docs))
                         .register(mcp))
             .build()

@@ -18,7 +18,7 @@ public final class FakeClis {
       case "$1" in
         version) echo "$(basename "$0") v9.9.9-fake" ;;
         args) shift; for a in "$@"; do echo "[$a]"; done ;;
-        app) for a in "$@"; do echo "[$a]"; done ;;
+        app|get|list) for a in "$@"; do echo "[$a]"; done ;;
         env)
           echo "KUBECONFIG=${KUBECONFIG:-unset}"
           echo "PWD=$(pwd)"

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +22,28 @@ public final class RunningServer implements AutoCloseable {
   }
 
   public static RunningServer start(Path tmp) throws IOException {
+    return start(tmp, List.of());
+  }
+
+  /** As {@link #start(Path)}, with more command-line options. */
+  public static RunningServer start(Path tmp, List<String> options) throws IOException {
     FakeClis fakes = FakeClis.in(Files.createDirectory(tmp.resolve("bin")));
     Path work = Files.createDirectory(tmp.resolve("work"));
     String path = fakes.searchPath().stream().map(Path::toString).collect(Collectors.joining(":"));
+    List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
+    args.addAll(List.of("--timeout", "3"));
+    args.addAll(options);
     ServerConfig config =
-        ServerConfig.from(
-            List.of("--host", "127.0.0.1", "--port", "0", "--timeout", "3"),
-            Map.of("PATH", path, "K8S_TOOLS_TEMP_DIR", work.toString()));
+        ServerConfig.from(args, Map.of("PATH", path, "K8S_TOOLS_TEMP_DIR", work.toString()));
     return new RunningServer(K8sToolsServer.start(config), work);
   }
 
   public String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  public int port() {
+    return server.port();
   }
 
   /** Where private work directories are created (empty between calls). */

@@ -28,9 +28,14 @@ public record ServerConfig(
     Duration timeout,
     int maxOutputChars,
     Path tempRoot,
-    ToolLocator locator) {
+    ToolLocator locator,
+    List<String> allowedOrigins) {
 
   public static final int DEFAULT_PORT = 9096;
+
+  public ServerConfig {
+    allowedOrigins = List.copyOf(allowedOrigins);
+  }
 
   /** Reads the settings; {@link IllegalArgumentException} with a message for bad values. */
   public static ServerConfig from(List<String> args, Map<String, String> env) {
@@ -69,8 +74,21 @@ public record ServerConfig(
         new ToolLocator(
             ToolLocator.parsePath(env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin")),
             configured);
+    List<String> origins =
+        pick(options, "allowed-origins", env, "K8S_TOOLS_ALLOWED_ORIGINS").stream()
+            .flatMap(list -> Stream.of(list.split(",")))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
     return new ServerConfig(
-        host, port, policy, Duration.ofSeconds(timeoutSeconds), maxOutput, tempRoot, locator);
+        host,
+        port,
+        policy,
+        Duration.ofSeconds(timeoutSeconds),
+        maxOutput,
+        tempRoot,
+        locator,
+        origins);
   }
 
   private static Map<String, String> options(List<String> args) {
@@ -90,12 +108,21 @@ public record ServerConfig(
       }
     }
     for (String key : options.keySet()) {
-      if (!List.of("host", "port", "policy-file", "mode", "timeout", "max-output", "temp-dir")
+      if (!List.of(
+              "host",
+              "port",
+              "policy-file",
+              "mode",
+              "timeout",
+              "max-output",
+              "temp-dir",
+              "allowed-origins")
           .contains(key)) {
         throw new IllegalArgumentException(
             "unknown option --"
                 + key
-                + "; known: --host --port --policy-file --mode --timeout --max-output --temp-dir");
+                + "; known: --host --port --policy-file --mode --timeout --max-output --temp-dir"
+                + " --allowed-origins");
       }
     }
     return options;

@@ -35,8 +35,8 @@ public final class K8sToolsBackend implements McpBackend {
         Json.createObjectBuilder().add("name", "mcp-k8s-server").add("version", version).build(),
         Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT).build(),
         Optional.of(
-            "Kubernetes CLI tools. Each tool takes a command that starts with the tool's name"
-                + " (e.g. 'kubectl get pods -n default'); output may be piped into grep, head,"
+            "Kubernetes CLI tools. Each tool takes a command, with or without the tool's name"
+                + " in front ('kubectl get pods -n default' or 'get pods -n default'); output may be piped into grep, head,"
                 + " tail, wc, sort or jq. No shell: no ';', '&&', '$(...)' or redirections. Policy"
                 + " mode: "
                 + policyMode

@@ -41,9 +41,9 @@ final class ToolDescriptions {
     return "Runs a "
         + tool.binary()
         + " command against the cluster of the given kubeconfig (or the server's own access)."
-        + " The command starts with '"
+        + " The command may start with '"
         + tool.binary()
-        + "', e.g. '"
+        + "' or leave it out, e.g. '"
         + example
         + "'. No shell: pipes only into grep, head, tail, wc, sort, jq. '--help' always works.";
   }
@@ -54,7 +54,12 @@ final class ToolDescriptions {
         .add(
             "properties",
             Json.createObjectBuilder()
-                .add("command", string("The full command, starting with '" + tool.binary() + "'"))
+                .add(
+                    "command",
+                    string(
+                        "The command, with or without '"
+                            + tool.binary()
+                            + "' in front (both mean the same)"))
                 .add("namespace", string("Kubernetes namespace to run the command in (optional)"))
                 .add(
                     "kubeconfig",

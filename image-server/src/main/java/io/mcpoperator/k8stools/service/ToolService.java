@@ -57,7 +57,12 @@ public final class ToolService {
       LOG.error("tool call failed unexpectedly", e);
       result =
           ToolResult.failure(
-              new ToolFailure(ErrorCode.INTERNAL_ERROR, 500, "internal error: " + e));
+              new ToolFailure(
+                  ErrorCode.INTERNAL_ERROR,
+                  500,
+                  "internal error while running "
+                      + request.tool()
+                      + "; the server log has the cause"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result = ToolResult.failure(new ToolFailure(ErrorCode.INTERNAL_ERROR, 500, "interrupted"));
@@ -117,16 +122,18 @@ public final class ToolService {
   }
 
   private Path executable(String name) {
-    return locator
-        .find(name)
-        .orElseThrow(
-            () ->
-                new ToolFailure(
-                    ErrorCode.EXECUTION_ERROR,
-                    503,
-                    name
-                        + " is not installed on this server (looked in "
-                        + locator.describe(name)
-                        + ")"));
+    Optional<Path> found = locator.find(name);
+    if (found.isEmpty()) {
+      LOG.atWarn()
+          .addKeyValue("program", name)
+          .addKeyValue("lookedIn", locator.describe(name))
+          .log("program not installed");
+      String kind = Tool.byName(name).isPresent() ? " CLI" : " program";
+      throw new ToolFailure(
+          ErrorCode.EXECUTION_ERROR,
+          503,
+          name + " is not installed on this server: the server's image lacks the " + name + kind);
+    }
+    return found.get();
   }
 }

@@ -6,6 +6,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.mcpoperator.gateway.mcp.transport.OriginPolicy;
 import io.mcpoperator.k8stools.service.ErrorCode;
 import io.mcpoperator.k8stools.service.ToolInventory;
 import io.mcpoperator.k8stools.service.ToolRequest;
@@ -15,11 +16,9 @@ import io.mcpoperator.k8stools.service.ToolService;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code POST /tools/{tool}} and {@code GET /tools/status}. */
@@ -27,21 +26,48 @@ public final class ToolsRoutes implements HttpService {
   /** The header carrying a base64 kubeconfig; it wins over the body's {@code kubeconfig}. */
   public static final HeaderName KUBECONFIG_HEADER = HeaderNames.create("X-Kubeconfig");
 
+  private static final HeaderName ORIGIN = HeaderNames.create("Origin");
+
   private final ToolService service;
   private final ToolInventory inventory;
+  private final RestGate gate;
 
-  public ToolsRoutes(ToolService service, ToolInventory inventory) {
+  /**
+   * @param allowedOrigins the browser origins allowed to call, as for the gateway: empty allows
+   *     loopback origins only, {@code "*"} any; requests without {@code Origin} always pass
+   */
+  public ToolsRoutes(ToolService service, ToolInventory inventory, List<String> allowedOrigins) {
     this.service = service;
     this.inventory = inventory;
+    this.gate = new RestGate(new OriginPolicy(allowedOrigins));
   }
 
   @Override
   public void routing(HttpRules rules) {
-    rules.get("/tools/status", (req, res) -> JsonReply.send(res, 200, inventory.status()));
+    rules.get("/tools/status", this::status);
     rules.post("/tools/{tool}", this::call);
   }
 
+  private void status(ServerRequest req, ServerResponse res) {
+    if (passes(req, res, false)) {
+      JsonReply.send(res, 200, inventory.status());
+    }
+  }
+
+  private boolean passes(ServerRequest req, ServerResponse res, boolean post) {
+    Optional<RestGate.Refusal> refusal =
+        gate.check(
+            post,
+            req.headers().first(ORIGIN).map(String::strip).filter(s -> !s.isEmpty()),
+            req.headers().first(HeaderNames.CONTENT_TYPE));
+    refusal.ifPresent(r -> JsonReply.send(res, r.status(), invalid(r.message())));
+    return refusal.isEmpty();
+  }
+
   private void call(ServerRequest req, ServerResponse res) {
+    if (!passes(req, res, true)) {
+      return;
+    }
     String tool = req.path().pathParameters().get("tool");
     JsonObject body;
     try {
@@ -66,9 +92,10 @@ public final class ToolsRoutes implements HttpService {
       throw new IllegalArgumentException(
           "request body must be a JSON object such as {\"command\": \"kubectl get pods\"}");
     }
-    JsonStructure json;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      json = reader.read();
+    JsonValue json;
+    try {
+      // the MCP library's parser: Parsson's depth and number limits surface as JsonException
+      json = io.mcpoperator.gateway.mcp.jsonrpc.Json.parse(text);
     } catch (JsonException e) {
       throw new IllegalArgumentException("request body is not valid JSON: " + e.getMessage(), e);
     }
@@ -90,7 +117,7 @@ public final class ToolsRoutes implements HttpService {
     return body.get(field) instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
   }
 
-  private static JsonObject invalid(String message) {
+  static JsonObject invalid(String message) {
     return Json.createObjectBuilder()
         .add("success", false)
         .add("output", "")

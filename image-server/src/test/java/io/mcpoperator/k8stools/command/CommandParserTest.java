@@ -7,6 +7,7 @@ import io.mcpoperator.k8stools.service.ToolFailure;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandParserTest {
@@ -21,16 +22,53 @@ class CommandParserTest {
         .containsExactly(List.of("grep", "-i", "web"), List.of("head", "-n", "5"));
   }
 
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "KUBECTL  | get pods -n default",
+        "KUBECTL  | get pods -o json | jq -r '.items[].metadata.name'",
+        "HELM     | list -A",
+        "ISTIOCTL | proxy-status",
+        "ARGOCD   | app list --output name",
+      })
+  void theToolsNameInFrontIsOptional(Tool tool, String command) {
+    ParsedCommand bare = CommandParser.parse(tool, command);
+    ParsedCommand named = CommandParser.parse(tool, tool.binary() + " " + command);
+    assertThat(bare).isEqualTo(named);
+    assertThat(bare.args()).doesNotContain(tool.binary()).isNotEmpty();
+    assertThat(bare.args().getFirst()).isEqualTo(command.split(" ")[0]);
+  }
+
   @Test
-  void theCommandMustStartWithTheEndpointsTool() {
+  void anotherToolsCommandIsPointedToItsTool() {
     assertThatThrownBy(() -> CommandParser.parse(Tool.KUBECTL, "helm list"))
         .isInstanceOf(ToolFailure.class)
-        .hasMessageContaining("must start with 'kubectl'")
-        .hasMessageContaining("got 'helm'");
+        .hasMessage(
+            "this tool runs kubectl only, got a helm command: send it to the helm tool"
+                + " (POST /tools/helm)");
+    assertThatThrownBy(() -> CommandParser.parse(Tool.ARGOCD, "kubectl get pods"))
+        .hasMessageContaining("send it to the kubectl tool");
+  }
+
+  @Test
+  void aProgramPathIsNotACommand() {
     assertThatThrownBy(() -> CommandParser.parse(Tool.HELM, "/bin/sh -c id"))
-        .hasMessageContaining("must start with 'helm'");
-    assertThatThrownBy(() -> CommandParser.parse(Tool.KUBECTL, "get pods"))
-        .hasMessageContaining("must start with 'kubectl'");
+        .isInstanceOf(ToolFailure.class)
+        .hasMessage(
+            "command must be helm's arguments, optionally after 'helm'; got the program"
+                + " '/bin/sh'");
+    assertThatThrownBy(() -> CommandParser.parse(Tool.KUBECTL, "/usr/bin/kubectl get pods"))
+        .hasMessageContaining("got the program '/usr/bin/kubectl'");
+  }
+
+  @Test
+  void overLongCommandIsRefusedByItsSize() {
+    String command = "get pods -l " + "é".repeat(40_000);
+    assertThatThrownBy(() -> CommandParser.parse(Tool.KUBECTL, command))
+        .hasMessageStartingWith("command is too long: 80012 bytes, at most 65536 are accepted");
+    assertThat(CommandParser.parse(Tool.KUBECTL, "get pods -l " + "x".repeat(60_000)).args())
+        .hasSize(4);
   }
 
   @Test

@@ -232,10 +232,15 @@ class PolicyTest {
     assertThat(decide(rules, "argocd app sync api").allowed()).isTrue();
   }
 
+  /** Checks the command as written and without the tool's name in front: the same decision. */
   private static void assertDecision(Policy policy, String command, boolean allowed, String rule) {
     PolicyDecision decision = decide(policy, command);
     assertThat(decision.allowed()).as(command + " -> " + decision).isEqualTo(allowed);
     assertThat(decision.rule()).as(command).isEqualTo(Optional.ofNullable(rule));
+    Tool tool = Tool.byName(command.split(" ")[0]).orElseThrow();
+    String bare = command.substring(tool.binary().length()).strip();
+    PolicyDecision bareDecision = policy.evaluate(tool, CommandParser.parse(tool, bare).args());
+    assertThat(bareDecision).as("'" + bare + "' without the tool's name").isEqualTo(decision);
   }
 
   private static PolicyDecision decide(Policy policy, String command) {

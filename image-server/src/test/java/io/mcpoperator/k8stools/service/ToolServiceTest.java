@@ -171,6 +171,27 @@ class ToolServiceTest {
     assertRefused(noJq, ErrorCode.EXECUTION_ERROR, 503, "jq is not installed");
   }
 
+  @Test
+  void missingProgramIsNamedWithoutRevealingWhereTheServerLooked() {
+    ToolResult cli = call("istioctl", "istioctl version", null, null);
+    assertThat(cli.httpStatus()).isEqualTo(503);
+    assertThat(cli.error())
+        .contains(
+            "istioctl is not installed on this server: the server's image lacks the istioctl CLI");
+    ToolResult filter =
+        service(Map.of("jq", tmp.resolve("missing-jq")), 2, 1000)
+            .execute(request("kubectl", "kubectl json | jq .items", null, null));
+    assertThat(filter.error())
+        .contains("jq is not installed on this server: the server's image lacks the jq program");
+    for (ToolResult result : new ToolResult[] {cli, filter}) {
+      assertThat(result.error().orElseThrow())
+          .doesNotContain("PATH")
+          .doesNotContain(tmp.toString())
+          .doesNotContain("/usr/bin")
+          .doesNotContain("looked in");
+    }
+  }
+
   private static void assertRefused(ToolResult result, ErrorCode code, int status, String message) {
     assertThat(result.success()).isFalse();
     assertThat(result.errorCode()).contains(code);

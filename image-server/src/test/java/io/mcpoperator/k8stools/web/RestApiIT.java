@@ -95,7 +95,7 @@ class RestApiIT {
         "/tools/oc       | {\"command\": \"oc get pods\"}                         | 404 | VALIDATION_ERROR | unknown tool",
         "/tools/kubectl  | {\"command\": \"kubectl delete pods --all\"}           | 403 | VALIDATION_ERROR | kubectl-delete",
         "/tools/kubectl  | {\"command\": \"kubectl get pods && id\"}              | 400 | VALIDATION_ERROR | without a shell",
-        "/tools/kubectl  | {\"command\": \"helm list\"}                           | 400 | VALIDATION_ERROR | must start with 'kubectl'",
+        "/tools/kubectl  | {\"command\": \"helm list\"}                           | 400 | VALIDATION_ERROR | send it to the helm tool",
         "/tools/kubectl  | {\"namespace\": \"x\"}                                 | 400 | VALIDATION_ERROR | command is required",
         "/tools/kubectl  | {\"command\": 42}                                      | 400 | VALIDATION_ERROR | must be a string",
         "/tools/kubectl  | [1, 2]                                                 | 400 | VALIDATION_ERROR | JSON object",
@@ -120,6 +120,7 @@ class RestApiIT {
     HttpResponse<String> res =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(server.url("/tools/kubectl")))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,81 @@
+package io.mcpoperator.k8stools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar run as a user runs it: help, version and bad options, with exit codes. */
+class ServerJarIT {
+  private static final Path JAR = Path.of("target", "mcp-k8s-server.jar");
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) throws IOException, InterruptedException {
+    assertThat(JAR).exists();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("jar-out", ".txt");
+    Path err = Files.createTempFile("jar-err", ".txt");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+    Run run =
+        new Run(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
+  }
+
+  @Test
+  void helpPrintsTheUsageOnStdoutAndExitsZero() throws Exception {
+    for (String flag : List.of("--help", "-h")) {
+      Run run = run(flag);
+      assertThat(run.exit()).as(flag).isZero();
+      assertThat(run.out())
+          .startsWith("Usage: java -jar mcp-k8s-server.jar")
+          .contains("--port <port>")
+          .contains("K8S_TOOLS_MODE")
+          .contains("--version");
+      assertThat(run.err()).as(flag + " writes nothing else").isEmpty();
+    }
+  }
+
+  @Test
+  void versionPrintsTheBuildsVersion() throws Exception {
+    Run run = run("--version");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out().strip()).matches("mcp-k8s-server \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(run("-V").out()).isEqualTo(run.out());
+  }
+
+  @Test
+  void badOptionsAreNamedWithExitTwoAndAPointerToHelp() throws Exception {
+    Run unknown = run("--colour", "red");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown option --colour").contains("--help");
+    assertThat(unknown.out()).isEmpty();
+
+    Run missing = run("--port");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("--port needs a value");
+
+    Run notANumber = run("--port", "http");
+    assertThat(notANumber.exit()).isEqualTo(2);
+    assertThat(notANumber.err()).contains("port").contains("http");
+  }
+}
