@@ -13,6 +13,7 @@
 #   OPERATOR_JAVA_OPTS     JVM options; default: operator/jvm.options as the image uses it, with
 #                          -XX:MaxRAM=512m standing in for the Deployment's 512Mi memory limit
 #   BENCH_SETTLE=20        seconds to wait after convergence before measuring
+#   BENCH_TIMEOUT=900      seconds to wait for convergence at each count before giving up
 #   BENCH_OUT              results file
 set -euo pipefail
 
@@ -79,10 +80,11 @@ if [ ! -f "$out" ]; then
     echo "Written by \`hack/bench/operator-memory.sh\`. RSS from /proc; live heap = heap used after a"
     echo "full GC (jcmd GC.run). Goal (issue 14): RSS <= 300 MiB at 1,000 servers."
     echo
-    echo "| date | API server | JVM options | servers | converged in | RSS MiB | live heap MiB | committed heap MiB |"
-    echo "|---|---|---|---:|---:|---:|---:|---:|"
+    echo "| date | build | API server | JVM options | servers | converged in | RSS MiB | live heap MiB | committed heap MiB |"
+    echo "|---|---|---|---|---:|---:|---:|---:|---:|"
   } >"$out"
 fi
+build=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
 server_version=$(kubectl version -o json 2>/dev/null | sed -n 's/.*"gitVersion": "\(v[^"]*\)".*/\1/p' | tail -1)
 
 created=0
@@ -92,6 +94,11 @@ for n in $counts; do
   created=$n
   until [ "$(count_ready)" -ge "$n" ]; do
     kill -0 "$pid" 2>/dev/null || { echo "operator exited; see $log" >&2; tail -20 "$log" >&2; exit 1; }
+    if [ $(($(date +%s) - start)) -gt "${BENCH_TIMEOUT:-900}" ]; then
+      echo "only $(count_ready) of $n servers converged in ${BENCH_TIMEOUT:-900}s; see $log" >&2
+      grep -m5 -E 'WARN|ERROR' "$log" >&2 || true
+      exit 1
+    fi
     sleep 2
   done
   took=$(($(date +%s) - start))
@@ -107,7 +114,7 @@ for n in $counts; do
     used=$(echo "$heap" | grep 'garbage-first heap' | grep -oE 'used [0-9]+K' | grep -oE '[0-9]+')
     committed=$(echo "$heap" | grep 'garbage-first heap' | grep -oE 'total [0-9]+K' | grep -oE '[0-9]+')
   fi
-  printf '| %s | %s | `%s` | %d | %d s | %s | %s | %s |\n' "$(date -u +%F)" "${server_version:-?}" \
+  printf '| %s | %s | %s | `%s` | %d | %d s | %s | %s | %s |\n' "$(date -u +%F)" "$build" "${server_version:-?}" \
     "${opts//$root\//}" "$n" "$took" "$rss" "$(echo "$used" | mib)" "$(echo "$committed" | mib)" | tee -a "$out"
 done
 echo "results: $out"
