@@ -1,8 +1,5 @@
 package io.mcpoperator.operator.k8s;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Duration;
@@ -134,41 +131,14 @@ final class ReflectorFailures implements BiConsumer<Class<DynamicKubernetesObjec
   /** One line: the HTTP status code and the API server's message, or the exception's. */
   static String describe(Throwable failure) {
     if (failure instanceof ApiException api) {
-      if (api.getCode() == 0) {
-        return "API server unreachable: " + oneLine(String.valueOf(api.getMessage()));
-      }
-      return "HTTP " + api.getCode() + " " + statusMessage(api.getResponseBody());
+      return ApiErrors.describe(api);
     }
-    Throwable cause = failure.getCause() instanceof ApiException api ? api : failure;
-    if (cause != failure) {
-      return describe(cause);
+    if (failure.getCause() instanceof ApiException api) {
+      return ApiErrors.describe(api);
     }
+    String message = String.valueOf(failure.getMessage()).strip().lines().findFirst().orElse("");
     return failure.getClass().getSimpleName()
         + ": "
-        + oneLine(String.valueOf(failure.getMessage()));
-  }
-
-  private static String statusMessage(String body) {
-    if (body == null || body.isBlank()) {
-      return "";
-    }
-    try {
-      JsonElement parsed = JsonParser.parseString(body);
-      if (parsed.isJsonObject()) {
-        JsonObject status = parsed.getAsJsonObject();
-        JsonElement message = status.get("message");
-        if (message != null && message.isJsonPrimitive()) {
-          return oneLine(message.getAsString());
-        }
-      }
-    } catch (RuntimeException e) {
-      // not JSON: the body itself
-    }
-    return oneLine(body);
-  }
-
-  private static String oneLine(String text) {
-    String line = text.strip().lines().findFirst().orElse("");
-    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+        + (message.length() > 300 ? message.substring(0, 300) + "..." : message);
   }
 }
