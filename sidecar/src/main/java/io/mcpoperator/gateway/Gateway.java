@@ -255,7 +255,8 @@ public final class Gateway implements AutoCloseable {
         l.requestTimeout(),
         l.maxConcurrentRequests(),
         defaults.keepAlive(),
-        defaults.streamBuffer());
+        defaults.streamBuffer(),
+        l.maxSessions());
   }
 
   private static SessionStore sessionStore(GatewayConfig config) {

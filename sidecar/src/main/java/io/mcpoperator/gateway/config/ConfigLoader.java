@@ -140,7 +140,8 @@ public final class ConfigLoader {
         Duration.ofMillis(
             positive(
                 integer(l, "headerTimeoutMs", (int) Limits.DEFAULT_HEADER_TIMEOUT.toMillis()),
-                "limits.headerTimeoutMs")));
+                "limits.headerTimeoutMs")),
+        positive(integer(l, "maxSessions", Limits.DEFAULT_MAX_SESSIONS), "limits.maxSessions"));
   }
 
   /** {@code {"requestsPerMinute": N, "burst": M}} (burst defaults to N) or null. */

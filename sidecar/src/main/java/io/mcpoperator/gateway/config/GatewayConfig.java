@@ -109,10 +109,14 @@ public record GatewayConfig(
       List<String> allowedOrigins,
       Duration sessionIdleTimeout,
       Optional<RateLimit> rateLimit,
-      Duration headerTimeout) {
+      Duration headerTimeout,
+      int maxSessions) {
 
     /** The longest a request head may take to arrive when not configured (slowloris bound). */
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Sessions one replica holds at most when not configured. */
+    public static final int DEFAULT_MAX_SESSIONS = 10_000;
 
     /** Limits with the default header timeout. */
     public Limits(
@@ -129,7 +133,8 @@ public record GatewayConfig(
           allowedOrigins,
           sessionIdleTimeout,
           rateLimit,
-          DEFAULT_HEADER_TIMEOUT);
+          DEFAULT_HEADER_TIMEOUT,
+          DEFAULT_MAX_SESSIONS);
     }
   }
 
