@@ -13,6 +13,8 @@ import io.mcpoperator.gateway.aggregate.CompositeBackend;
 import io.mcpoperator.gateway.aggregate.Outbound;
 import io.mcpoperator.gateway.aggregate.limits.ClientRateLimit;
 import io.mcpoperator.gateway.config.GatewayConfig;
+import io.mcpoperator.gateway.limits.Http10Connections;
+import io.mcpoperator.gateway.limits.ReadDeadlines;
 import io.mcpoperator.gateway.mcp.McpBackend;
 import io.mcpoperator.gateway.mcp.McpClients;
 import io.mcpoperator.gateway.mcp.McpHttpEndpoint;
@@ -63,6 +65,7 @@ public final class Gateway implements AutoCloseable {
   private final ClientRateLimit rateLimit;
   private final McpHttpEndpoint endpoint;
   private final WebServer server;
+  private final ReadDeadlines deadlines;
   private volatile GatewayConfig config;
   private volatile boolean closing;
 
@@ -107,13 +110,21 @@ public final class Gateway implements AutoCloseable {
                 HealthCheckType.READINESS,
                 "sessions")
             .build();
+    this.deadlines = new ReadDeadlines(config.limits().headerTimeout(), metrics::headerTimeout);
+    Http1Config http1 =
+        Http1Config.builder()
+            // base64 kubeconfigs with embedded certificates (X-Kubeconfig) exceed the 16 KiB
+            // default
+            .maxHeadersSize(MAX_HEADERS_BYTES)
+            .addReceiveListener(deadlines.receiving())
+            .addSendListener(deadlines.sending())
+            .build();
     this.server =
         WebServer.builder()
             .host(host)
             .port(config.port())
-            // base64 kubeconfigs with embedded certificates (X-Kubeconfig) exceed the 16 KiB
-            // default
-            .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADERS_BYTES).build())
+            .addProtocol(http1)
+            .addConnectionSelector(new Http10Connections(http1))
             // close() drains first (GRACE_PERIOD); this bounds what is left after that
             .shutdownGracePeriod(Duration.ofSeconds(1))
             // per open response stream (SSE): events are flushed one by one and bigger writes
@@ -244,7 +255,8 @@ public final class Gateway implements AutoCloseable {
         l.requestTimeout(),
         l.maxConcurrentRequests(),
         defaults.keepAlive(),
-        defaults.streamBuffer());
+        defaults.streamBuffer(),
+        l.maxSessions());
   }
 
   private static SessionStore sessionStore(GatewayConfig config) {
@@ -307,6 +319,7 @@ public final class Gateway implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     server.stop();
+    deadlines.close();
     endpoint.close();
     upstream.ifPresent(UpstreamSwitch::close);
     backend.close();

@@ -136,7 +136,12 @@ public final class ConfigLoader {
         Duration.ofSeconds(
             positive(
                 integer(l, "sessionIdleTimeoutSeconds", 1800), "limits.sessionIdleTimeoutSeconds")),
-        rateLimit(l.get("rateLimit")));
+        rateLimit(l.get("rateLimit")),
+        Duration.ofMillis(
+            positive(
+                integer(l, "headerTimeoutMs", (int) Limits.DEFAULT_HEADER_TIMEOUT.toMillis()),
+                "limits.headerTimeoutMs")),
+        positive(integer(l, "maxSessions", Limits.DEFAULT_MAX_SESSIONS), "limits.maxSessions"));
   }
 
   /** {@code {"requestsPerMinute": N, "burst": M}} (burst defaults to N) or null. */

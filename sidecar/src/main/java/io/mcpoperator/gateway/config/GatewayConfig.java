@@ -108,7 +108,35 @@ public record GatewayConfig(
       long maxBodyBytes,
       List<String> allowedOrigins,
       Duration sessionIdleTimeout,
-      Optional<RateLimit> rateLimit) {}
+      Optional<RateLimit> rateLimit,
+      Duration headerTimeout,
+      int maxSessions) {
+
+    /** The longest a request head may take to arrive when not configured (slowloris bound). */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Sessions one replica holds at most when not configured. */
+    public static final int DEFAULT_MAX_SESSIONS = 10_000;
+
+    /** Limits with the default header timeout. */
+    public Limits(
+        Duration requestTimeout,
+        int maxConcurrentRequests,
+        long maxBodyBytes,
+        List<String> allowedOrigins,
+        Duration sessionIdleTimeout,
+        Optional<RateLimit> rateLimit) {
+      this(
+          requestTimeout,
+          maxConcurrentRequests,
+          maxBodyBytes,
+          allowedOrigins,
+          sessionIdleTimeout,
+          rateLimit,
+          DEFAULT_HEADER_TIMEOUT,
+          DEFAULT_MAX_SESSIONS);
+    }
+  }
 
   /** A token bucket: refills {@code requestsPerMinute}, holds at most {@code burst}. */
   public record RateLimit(int requestsPerMinute, int burst) {}

@@ -142,6 +142,16 @@ public final class GatewayMetrics implements RequestObserver, UpstreamEvents {
     upstreamReady = true;
   }
 
+  /** A connection closed because its request head did not arrive within the header timeout. */
+  public void headerTimeout() {
+    registry
+        .getOrCreate(
+            Counter.builder("mcp_connections_header_timeout_total")
+                .description(
+                    "Connections closed because a request head took longer than limits.headerTimeoutMs"))
+        .increment();
+  }
+
   @Override
   public void unmatched(String reason) {
     registry

@@ -61,7 +61,7 @@ final class LegacySse {
   }
 
   void stream(ServerRequest req, ServerResponse res) throws InterruptedException {
-    if (!gate.originAllowed(req, res)) {
+    if (!gate.originAllowed(req, res) || !gate.roomForSession(req, res)) {
       return;
     }
     var record =

@@ -85,6 +85,30 @@ final class SessionGate {
         "Session store unavailable: " + e.getMessage());
   }
 
+  /** Seconds a client refused for the session cap is told to wait. */
+  static final int SESSION_CAP_RETRY_SECONDS = 5;
+
+  /**
+   * True when this replica may hold one more session; otherwise answers 503 with {@code
+   * Retry-After} (sessions end when idle, or the client may land on another replica).
+   */
+  boolean roomForSession(ServerRequest req, ServerResponse res) {
+    int cap = settings.limits().maxSessions();
+    if (store.size() < cap) {
+      return true;
+    }
+    res.header(io.helidon.http.HeaderNames.RETRY_AFTER, String.valueOf(SESSION_CAP_RETRY_SECONDS));
+    reject(
+        req,
+        res,
+        Status.SERVICE_UNAVAILABLE_503,
+        JsonRpcError.SERVER_UNAVAILABLE,
+        "Too many sessions: this replica holds its limit of "
+            + cap
+            + " (limits.maxSessions); retry later");
+    return false;
+  }
+
   void reject(ServerRequest req, ServerResponse res, Status status, int code, String message) {
     reject(req, res, status, JsonRpcError.of(code, message));
   }

@@ -104,7 +104,7 @@ final class StreamablePost {
             "Invalid request: initialize must be sent alone");
         return;
       }
-      if (throttling.admit(req, res, Optional.empty(), 1)) {
+      if (throttling.admit(req, res, Optional.empty(), 1) && gate.roomForSession(req, res)) {
         initialize(req, res, initialize.get());
       }
       return;

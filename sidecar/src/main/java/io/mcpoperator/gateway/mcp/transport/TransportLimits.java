@@ -11,13 +11,34 @@ import java.util.concurrent.Semaphore;
  * @param maxConcurrentRequests requests beyond this many in flight get 429 with Retry-After
  * @param keepAlive quiet SSE streams get a comment this often
  * @param streamBuffer events buffered for a slow SSE client before it is disconnected
+ * @param maxSessions sessions this replica holds at most; a new one beyond gets 503 + Retry-After
  */
 public record TransportLimits(
     long maxBodyBytes,
     Duration requestTimeout,
     int maxConcurrentRequests,
     Duration keepAlive,
-    int streamBuffer) {
+    int streamBuffer,
+    int maxSessions) {
+
+  /** Sessions per replica when not configured. */
+  public static final int DEFAULT_MAX_SESSIONS = 10_000;
+
+  /** Limits with the default session cap. */
+  public TransportLimits(
+      long maxBodyBytes,
+      Duration requestTimeout,
+      int maxConcurrentRequests,
+      Duration keepAlive,
+      int streamBuffer) {
+    this(
+        maxBodyBytes,
+        requestTimeout,
+        maxConcurrentRequests,
+        keepAlive,
+        streamBuffer,
+        DEFAULT_MAX_SESSIONS);
+  }
 
   /** The defaults of the gateway configuration contract. */
   public static TransportLimits defaults() {
