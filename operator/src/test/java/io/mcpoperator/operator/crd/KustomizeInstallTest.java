@@ -152,6 +152,69 @@ class KustomizeInstallTest {
     assertThat(overlay).filteredOn(d -> "RoleBinding".equals(d.get("kind"))).hasSize(3);
   }
 
+  @Test
+  void k3dOverlayRunsTheLocalImagesOnceWithTextLogsAndARedis() throws Exception {
+    Assumptions.assumeTrue(hasKubectl(), "kubectl with kustomize is not installed");
+    List<Map<String, Object>> k3d = kustomize("deploy/kustomize/overlays/k3d");
+
+    Map<String, Object> operator = deployment(k3d, "mcp-operator");
+    assertThat(YamlTree.map(operator, "spec")).containsEntry("replicas", 1);
+    Map<String, Object> container =
+        YamlTree.map(operator, "spec", "template", "spec", "containers", 0);
+    assertThat(container)
+        .containsEntry("image", "mcp-operator:dev")
+        .containsEntry("imagePullPolicy", "Never");
+    assertThat(env(container))
+        .containsEntry("RELATED_IMAGE_GATEWAY", "mcp-gateway:dev")
+        .containsEntry("LEADER_ELECTION_ENABLED", "false")
+        .containsEntry("LOG_FORMAT", "text");
+    Map<String, Object> redis = deployment(k3d, "mcp-redis");
+    assertThat(YamlTree.string(redis, "metadata", "namespace")).isEqualTo("mcp-operator-system");
+    assertRestricted(YamlTree.map(redis, "spec", "template", "spec"));
+    assertThat(k3d)
+        .map(d -> d.get("kind") + "/" + YamlTree.string(d, "metadata", "name"))
+        .contains("Service/mcp-redis")
+        .doesNotContain("PodDisruptionBudget/mcp-operator");
+  }
+
+  @Test
+  void prodOverlayRunsTwoLeaderElectedReplicasWithLimitsAndABudget() throws Exception {
+    Assumptions.assumeTrue(hasKubectl(), "kubectl with kustomize is not installed");
+    List<Map<String, Object>> prod = kustomize("deploy/kustomize/overlays/prod");
+
+    Map<String, Object> operator = deployment(prod, "mcp-operator");
+    assertThat(YamlTree.map(operator, "spec")).containsEntry("replicas", 2);
+    Map<String, Object> container =
+        YamlTree.map(operator, "spec", "template", "spec", "containers", 0);
+    assertThat(container).containsEntry("image", "ghcr.io/mcp-operator/mcp-operator:0.1.0");
+    assertThat(env(container))
+        .containsEntry("LEADER_ELECTION_ENABLED", "true")
+        .containsEntry("LOG_FORMAT", "json");
+    assertThat(YamlTree.map(container, "resources", "limits")).containsKeys("cpu", "memory");
+    assertRestricted(YamlTree.map(operator, "spec", "template", "spec"));
+    assertThat(prod)
+        .map(d -> d.get("kind") + "/" + YamlTree.string(d, "metadata", "name"))
+        .contains("PodDisruptionBudget/mcp-operator", "ClusterRoleBinding/mcp-operator");
+  }
+
+  private static Map<String, Object> deployment(List<Map<String, Object>> docs, String name) {
+    return docs.stream()
+        .filter(d -> "Deployment".equals(d.get("kind")))
+        .filter(d -> name.equals(YamlTree.string(d, "metadata", "name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no Deployment " + name));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> env(Map<String, Object> container) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (Object e : (List<Object>) container.get("env")) {
+      Map<String, Object> entry = (Map<String, Object>) e;
+      out.put(String.valueOf(entry.get("name")), String.valueOf(entry.get("value")));
+    }
+    return out;
+  }
+
   static void assertRestricted(Map<String, Object> pod) {
     assertThat(YamlTree.map(pod, "securityContext"))
         .containsEntry("runAsNonRoot", true)
