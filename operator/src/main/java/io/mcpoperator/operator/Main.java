@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,8 @@ public final class Main {
                         ~/.kube/config) or, inside a pod, the in-cluster service account
         render          print, as YAML, the objects the operator would create for the MCPServers
                         in the given files; needs no cluster (render --help for options)
-        --help          show this help
+        --help, -h      show this help
+        --version, -V   show the version
 
       Settings (environment): RELATED_IMAGE_GATEWAY, GATEWAY_PORT, WATCH_NAMESPACES,
       LEADER_ELECTION_ENABLED, LEASE_NAME, LEASE_NAMESPACE/POD_NAMESPACE, POD_NAME, HEALTH_PORT,
@@ -61,12 +63,22 @@ public final class Main {
     System.exit(code);
   }
 
+  /** The version in the jar's manifest ({@code unknown} when run from classes). */
+  static String version() {
+    return Optional.ofNullable(Main.class.getPackage().getImplementationVersion())
+        .orElse("unknown");
+  }
+
   /** Runs a command other than the operator itself; returns the exit code. */
   static int command(List<String> args, InputStream in, PrintStream out, PrintStream err) {
     return switch (args.getFirst()) {
       case "render" -> RenderCommand.run(args.subList(1, args.size()), in, out, err);
       case "--help", "-h", "help" -> {
         out.print(USAGE);
+        yield 0;
+      }
+      case "--version", "-V" -> {
+        out.println("mcp-operator " + version());
         yield 0;
       }
       default -> {

@@ -16,7 +16,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Entry point of the MCP gateway sidecar: {@code --config <file>} (reloaded on change) or flags;
- * see {@link CommandLine#USAGE}. Listens on {@code MCP_GATEWAY_HOST} (default all interfaces).
+ * see {@link CommandLine#USAGE}. Listens on {@code --host} or {@code MCP_GATEWAY_HOST} (default all
+ * interfaces).
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -30,6 +31,17 @@ public final class Main {
     SLF4JBridgeHandler.install();
     if (args.length == 1 && args[0].equals("--aot-training")) {
       train();
+      return;
+    }
+    List<String> given = List.of(args);
+    if (given.contains("--help") || given.contains("-h")) {
+      System.out.println(CommandLine.USAGE);
+      System.exit(0);
+      return;
+    }
+    if (given.contains("--version") || given.contains("-V")) {
+      System.out.println("mcp-gateway " + version());
+      System.exit(0);
       return;
     }
     Optional<Running> running = start(List.of(args), System.getenv(), System.err);
@@ -68,6 +80,12 @@ public final class Main {
     }
   }
 
+  /** The version in the jar's manifest ({@code unknown} when run from classes). */
+  static String version() {
+    return Optional.ofNullable(Main.class.getPackage().getImplementationVersion())
+        .orElse("unknown");
+  }
+
   /** A started gateway and, for a config file, its watcher. */
   public record Running(Gateway gateway, Optional<ConfigWatcher> watcher) implements AutoCloseable {
     @Override
@@ -87,7 +105,7 @@ public final class Main {
             case CommandLine.FromFile f -> ConfigLoader.load(f.file());
             case CommandLine.FromFlags f -> f.config();
           };
-      String host = Optional.ofNullable(env.get("MCP_GATEWAY_HOST")).orElse("0.0.0.0");
+      String host = CommandLine.host(args, env);
       Gateway gateway = Gateway.start(config, host);
       Optional<ConfigWatcher> watcher =
           launch instanceof CommandLine.FromFile f

@@ -65,6 +65,17 @@ class RenderJarIT {
   }
 
   @Test
+  void helpAndVersionGoToStdoutWithExitZeroLikeTheOtherPrograms() throws Exception {
+    Run help = render(List.of(), "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.stdout()).contains("Usage: java -jar mcp-operator.jar").contains("--version");
+    Run version = render(List.of(), "--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.stdout().strip()).matches("mcp-operator \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(render(List.of(), "-V").stdout()).isEqualTo(version.stdout());
+  }
+
+  @Test
   void noMcpServerExitsThreeWithNothingOnStdout() throws Exception {
     Run run = render(List.of(), "render", "-f", dir.toString());
 

@@ -19,11 +19,46 @@ import java.util.Optional;
 public final class CommandLine {
   public static final String USAGE =
       """
-      usage: mcp-gateway --config <file>
-             mcp-gateway [--port N] [--redis redis://host:port[/db]]
-                         (--upstream-command "<cmd> <args>" | --upstream-url URL [--upstream-transport streamable-http|sse]
-                          | --fifo-dir DIR) [--upstream-protocol VERSION]
-      env: MCP_GATEWAY_CONFIG=<file> (same as --config)""";
+      Usage: java -jar mcp-gateway.jar [--host ADDRESS] --config <file>
+             java -jar mcp-gateway.jar [--host ADDRESS] [--port N] [--redis redis://host:port[/db]]
+                 (--upstream-command "<cmd> <args>" | --upstream-url URL [--upstream-transport streamable-http|sse]
+                  | --fifo-dir DIR) [--upstream-protocol VERSION]
+             java -jar mcp-gateway.jar --help | --version
+
+        --host ADDRESS   listen address (env MCP_GATEWAY_HOST, default 0.0.0.0)
+        --port N         listen port (default 8090)
+        --config FILE    the operator's JSON configuration, reloaded on change (env MCP_GATEWAY_CONFIG)
+        -h, --help       show this help;  -V, --version  show the version
+      Values go as '--port 8090' or '--port=8090'. Exit codes: 0 help/version, 2 bad options or
+      configuration.""";
+
+  /** The listen address: {@code --host} over {@code MCP_GATEWAY_HOST}, default all interfaces. */
+  public static String host(List<String> args, Map<String, String> env) {
+    List<String> flat = flatten(args);
+    for (int i = 0; i + 1 < flat.size(); i++) {
+      if (flat.get(i).equals("--host")) {
+        return flat.get(i + 1);
+      }
+    }
+    return Optional.ofNullable(env.get("MCP_GATEWAY_HOST"))
+        .filter(h -> !h.isBlank())
+        .orElse("0.0.0.0");
+  }
+
+  /** {@code --name=value} as {@code --name value}. */
+  private static List<String> flatten(List<String> args) {
+    List<String> out = new ArrayList<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 2) {
+        out.add(arg.substring(0, eq));
+        out.add(arg.substring(eq + 1));
+      } else {
+        out.add(arg);
+      }
+    }
+    return out;
+  }
 
   /** What to run: a config file to load and watch, or a configuration built from flags. */
   public sealed interface Launch {}
@@ -34,7 +69,8 @@ public final class CommandLine {
 
   private CommandLine() {}
 
-  public static Launch parse(List<String> args, Map<String, String> env) {
+  public static Launch parse(List<String> given, Map<String, String> env) {
+    List<String> args = flatten(given);
     Optional<String> config =
         Optional.ofNullable(env.get("MCP_GATEWAY_CONFIG")).filter(s -> !s.isBlank());
     Integer port = null;
@@ -55,6 +91,11 @@ public final class CommandLine {
       String value = args.get(++i);
       switch (flag) {
         case "--config" -> config = Optional.of(value);
+        case "--host" -> {
+          if (value.isBlank()) {
+            throw new IllegalArgumentException("--host needs an address\n" + USAGE);
+          }
+        }
         case "--port" -> port = parsePort(value);
         case "--redis" -> redis = Optional.of(value);
         case "--upstream-command" -> command = Optional.of(value);

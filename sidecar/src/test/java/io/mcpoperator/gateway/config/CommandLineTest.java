@@ -84,10 +84,28 @@ class CommandLineTest {
         "--bogus,1                                | unknown option --bogus",
         "--port,1                                 | no upstream",
         "--redis,http://x,--fifo-dir,/f           | --redis must look like redis://",
-        "--help                                   | usage:",
+        "--help                                   | Usage:",
       })
   void rejectsBadFlagsWithUsefulMessages(String args, String message) {
     assertThatThrownBy(() -> CommandLine.parse(List.of(args.split(",")), Map.of()))
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void hostComesFromTheFlagThenTheEnvironment() {
+    assertThat(CommandLine.host(List.of("--host", "127.0.0.1", "--port", "1"), Map.of()))
+        .isEqualTo("127.0.0.1");
+    assertThat(CommandLine.host(List.of("--host=::1"), Map.of("MCP_GATEWAY_HOST", "10.0.0.1")))
+        .isEqualTo("::1");
+    assertThat(CommandLine.host(List.of(), Map.of("MCP_GATEWAY_HOST", "10.0.0.1")))
+        .isEqualTo("10.0.0.1");
+    assertThat(CommandLine.host(List.of(), Map.of())).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void flagsTakeTheirValueAfterAnEqualsSignToo() {
+    CommandLine.Launch launch =
+        CommandLine.parse(List.of("--host=127.0.0.1", "--config=/etc/gw.json"), Map.of());
+    assertThat(launch).isEqualTo(new CommandLine.FromFile(java.nio.file.Path.of("/etc/gw.json")));
   }
 }
