@@ -26,12 +26,15 @@ public final class Main {
 
   static final String USAGE =
       """
-      Usage: java -jar mcp-operator.jar [render -f <file-or-dir>... | --help]
+      Usage: java -jar mcp-operator.jar [--host ADDRESS] [--port N]
+             java -jar mcp-operator.jar render -f <file-or-dir>... | --help | --version
 
         (no arguments)  run the operator against the current kubeconfig (KUBECONFIG or
                         ~/.kube/config) or, inside a pod, the in-cluster service account
         render          print, as YAML, the objects the operator would create for the MCPServers
                         in the given files; needs no cluster (render --help for options)
+        --host, --port  address and port of /observe/health and /observe/metrics
+                        (HEALTH_HOST, HEALTH_PORT; default 0.0.0.0:8081)
         --help, -h      show this help
         --version, -V   show the version
 
@@ -51,8 +54,9 @@ public final class Main {
     System.setOut(System.err);
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    if (args.length == 0) {
-      int code = runOperator(System.getenv(), System.err);
+    Optional<Map<String, String>> serve = serveOptions(Arrays.asList(args), System.getenv());
+    if (serve.isPresent()) {
+      int code = runOperator(serve.get(), System.err);
       if (code != 0) {
         System.exit(code);
       }
@@ -61,6 +65,36 @@ public final class Main {
     int code = command(Arrays.asList(args), System.in, stdout, System.err);
     stdout.flush();
     System.exit(code);
+  }
+
+  /**
+   * The environment to run the operator with when the arguments ask for that: none, or only {@code
+   * --host}/{@code --port} (the health and metrics listener, over {@code HEALTH_HOST}/{@code
+   * HEALTH_PORT}); empty when the arguments name a command.
+   */
+  static Optional<Map<String, String>> serveOptions(List<String> args, Map<String, String> env) {
+    Map<String, String> out = new java.util.HashMap<>(env);
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      String variable =
+          switch (name) {
+            case "--host" -> "HEALTH_HOST";
+            case "--port" -> "HEALTH_PORT";
+            default -> null;
+          };
+      if (variable == null) {
+        return Optional.empty();
+      }
+      if (arg.contains("=")) {
+        out.put(variable, arg.substring(arg.indexOf('=') + 1));
+      } else if (i + 1 < args.size()) {
+        out.put(variable, args.get(++i));
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(out);
   }
 
   /** The version in the jar's manifest ({@code unknown} when run from classes). */

@@ -103,4 +103,26 @@ class MainTest {
   private static String text(ByteArrayOutputStream bytes) {
     return bytes.toString(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void hostAndPortRunTheOperatorWithTheHealthListenerMoved() {
+    assertThat(Main.serveOptions(List.of(), Map.of("A", "b"))).contains(Map.of("A", "b"));
+    assertThat(Main.serveOptions(List.of("--host", "127.0.0.1", "--port=9000"), Map.of()))
+        .contains(Map.of("HEALTH_HOST", "127.0.0.1", "HEALTH_PORT", "9000"));
+    assertThat(Main.serveOptions(List.of("render", "-f", "x"), Map.of())).isEmpty();
+    assertThat(Main.serveOptions(List.of("--port"), Map.of())).isEmpty();
+  }
+
+  @Test
+  void versionIsPrintedOnStdout() {
+    var out = new ByteArrayOutputStream();
+    int code =
+        Main.command(
+            List.of("--version"),
+            InputStream.nullInputStream(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("mcp-operator ");
+  }
 }
