@@ -32,6 +32,7 @@ public final class EndpointRoutes {
   private final String ssePath;
   private final String messagesPath;
   private final Drain drain = new Drain();
+  private final TransportSettings settings;
 
   public EndpointRoutes(
       McpBackend backend,
@@ -66,6 +67,7 @@ public final class EndpointRoutes {
                     drain,
                     throttling));
     this.path = path;
+    this.settings = settings;
     this.ssePath = legacySsePath.orElse("");
     this.messagesPath = legacyMessagesPath;
     backend.bind(channel);
@@ -81,6 +83,7 @@ public final class EndpointRoutes {
     rules.post(path, guarded(post::handle));
     rules.get(path, guarded(get::handle));
     rules.delete(path, guarded(delete::handle));
+    rules.options(path, guarded((req, res) -> Cors.preflight(req, res, gate, settings.origins())));
     rules.any(path, guarded(this::notAllowed));
     legacy.ifPresent(
         l -> {
@@ -107,7 +110,7 @@ public final class EndpointRoutes {
   }
 
   private void notAllowed(ServerRequest req, ServerResponse res) {
-    res.header(HeaderNames.ALLOW, "GET, POST, DELETE");
+    res.header(HeaderNames.ALLOW, Cors.METHODS + ", OPTIONS");
     gate.reject(
         req,
         res,
@@ -136,6 +139,7 @@ public final class EndpointRoutes {
         return;
       }
       try {
+        Cors.allow(req, res, settings.origins());
         body.handle(req, res);
       } catch (SessionStoreUnavailableException e) {
         if (!res.isSent()) {

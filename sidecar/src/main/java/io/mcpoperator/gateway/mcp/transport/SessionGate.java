@@ -8,6 +8,7 @@ import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.gateway.mcp.session.SessionRecord;
 import io.mcpoperator.gateway.mcp.session.SessionStore;
 import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
+import jakarta.json.JsonValue;
 import java.util.Optional;
 
 /**
@@ -52,20 +53,53 @@ final class SessionGate {
 
   /** The session the request names: 400 without the header, 404 when unknown or ended. */
   Optional<SessionRecord> session(ServerRequest req, ServerResponse res) {
+    return session(req, res, JsonValue.NULL);
+  }
+
+  /**
+   * As {@link #session(ServerRequest, ServerResponse)}, the errors carrying {@code id} (the id of
+   * the request when the body holds one); also 400 when an {@code MCP-Protocol-Version} header
+   * names another revision than the one negotiated for the session.
+   */
+  Optional<SessionRecord> session(ServerRequest req, ServerResponse res, JsonValue requestId) {
     Optional<String> id = McpHeaders.value(req, McpHeaders.SESSION_ID);
     if (id.isEmpty()) {
       reject(
           req,
           res,
           Status.BAD_REQUEST_400,
-          JsonRpcError.INVALID_REQUEST,
-          "Bad Request: Mcp-Session-Id header is required");
+          requestId,
+          JsonRpcError.of(
+              JsonRpcError.INVALID_REQUEST, "Bad Request: Mcp-Session-Id header is required"));
       return Optional.empty();
     }
     try {
       Optional<SessionRecord> record = store.find(id.get());
       if (record.isEmpty()) {
-        reject(req, res, Status.NOT_FOUND_404, SESSION_NOT_FOUND, "Session not found");
+        reject(
+            req,
+            res,
+            Status.NOT_FOUND_404,
+            requestId,
+            JsonRpcError.of(SESSION_NOT_FOUND, "Session not found"));
+        return record;
+      }
+      Optional<String> header = McpHeaders.value(req, McpHeaders.PROTOCOL_VERSION);
+      String negotiated = record.get().protocolVersion();
+      if (header.isPresent() && !header.get().equals(negotiated)) {
+        reject(
+            req,
+            res,
+            Status.BAD_REQUEST_400,
+            requestId,
+            JsonRpcError.of(
+                JsonRpcError.INVALID_REQUEST,
+                "Bad Request: MCP-Protocol-Version "
+                    + header.get()
+                    + " differs from "
+                    + negotiated
+                    + ", the version negotiated for this session"));
+        return Optional.empty();
       }
       return record;
     } catch (SessionStoreUnavailableException e) {
@@ -114,7 +148,14 @@ final class SessionGate {
   }
 
   void reject(ServerRequest req, ServerResponse res, Status status, JsonRpcError error) {
+    reject(req, res, status, JsonValue.NULL, error);
+  }
+
+  /** An HTTP error whose JSON-RPC error carries the request's {@code id} (or null). */
+  void reject(
+      ServerRequest req, ServerResponse res, Status status, JsonValue id, JsonRpcError error) {
     observer.rejected(req.prologue().method().text(), status.code());
-    HttpReplies.error(res, status, error);
+    HttpReplies.message(
+        res, status, new io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure(id, error));
   }
 }

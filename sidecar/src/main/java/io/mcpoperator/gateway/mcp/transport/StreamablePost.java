@@ -20,6 +20,7 @@ import io.mcpoperator.gateway.mcp.session.SessionRecord;
 import io.mcpoperator.gateway.mcp.session.SessionStore;
 import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -93,15 +94,30 @@ final class StreamablePost {
     if (versionHeader.isEmpty()) {
       return;
     }
+    JsonValue requestId = requestId(decoded);
     Optional<Request> initialize = initializeRequest(decoded);
     if (initialize.isPresent()) {
-      if (decoded.entries().size() > 1) {
+      if (decoded.batch()) {
         gate.reject(
             req,
             res,
             Status.BAD_REQUEST_400,
-            JsonRpcError.INVALID_REQUEST,
-            "Invalid request: initialize must be sent alone");
+            initialize.get().id(),
+            JsonRpcError.of(
+                JsonRpcError.INVALID_REQUEST,
+                "Invalid request: initialize must be sent alone, not in a JSON-RPC batch"));
+        return;
+      }
+      if (McpHeaders.value(req, McpHeaders.SESSION_ID).isPresent()) {
+        gate.reject(
+            req,
+            res,
+            Status.BAD_REQUEST_400,
+            initialize.get().id(),
+            JsonRpcError.of(
+                JsonRpcError.INVALID_REQUEST,
+                "Invalid request: this session is already initialized; initialize opens a new"
+                    + " session and is sent without Mcp-Session-Id"));
         return;
       }
       if (throttling.admit(req, res, Optional.empty(), 1) && gate.roomForSession(req, res)) {
@@ -126,7 +142,7 @@ final class StreamablePost {
           versionHeader.get().orElse(McpProtocol.V2026_07_28));
       return;
     }
-    Optional<SessionRecord> session = gate.session(req, res);
+    Optional<SessionRecord> session = gate.session(req, res, requestId);
     if (session.isEmpty()) {
       return;
     }
@@ -260,6 +276,15 @@ final class StreamablePost {
     onStart.accept(record);
     res.header(McpHeaders.SESSION_ID, record.id());
     HttpReplies.message(res, new Result(request.id(), result));
+  }
+
+  /** The id of the one request a body holds, for errors about it; null otherwise. */
+  private static JsonValue requestId(DecodedBody decoded) {
+    return !decoded.batch()
+            && decoded.entries().size() == 1
+            && decoded.entries().getFirst() instanceof Valid(Request r)
+        ? r.id()
+        : JsonValue.NULL;
   }
 
   private static Optional<Request> initializeRequest(DecodedBody decoded) {
