@@ -84,23 +84,6 @@ final class SessionGate {
             JsonRpcError.of(SESSION_NOT_FOUND, "Session not found"));
         return record;
       }
-      Optional<String> header = McpHeaders.value(req, McpHeaders.PROTOCOL_VERSION);
-      String negotiated = record.get().protocolVersion();
-      if (header.isPresent() && !header.get().equals(negotiated)) {
-        reject(
-            req,
-            res,
-            Status.BAD_REQUEST_400,
-            requestId,
-            JsonRpcError.of(
-                JsonRpcError.INVALID_REQUEST,
-                "Bad Request: MCP-Protocol-Version "
-                    + header.get()
-                    + " differs from "
-                    + negotiated
-                    + ", the version negotiated for this session"));
-        return Optional.empty();
-      }
       return record;
     } catch (SessionStoreUnavailableException e) {
       unavailable(req, res, e);
