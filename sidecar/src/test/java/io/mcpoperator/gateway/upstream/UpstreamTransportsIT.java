@@ -152,13 +152,17 @@ class UpstreamTransportsIT {
   }
 
   /** What the operator's shim does: create the FIFOs if missing, exec the server on them. */
+  /**
+   * The server side of the FIFOs, as the operator's shim does it: the gateway may create a FIFO
+   * between the check and the shim's own mkfifo, so a failed mkfifo with the FIFO present is fine.
+   */
   private static Process shim(Path dir) throws Exception {
     String command =
         String.join(" ", FakeUpstream.command().stream().map(a -> "'" + a + "'").toList());
     String script =
         "cd '"
             + dir
-            + "' && { [ -p in ] || mkfifo in; } && { [ -p out ] || mkfifo out; } && exec "
+            + "' && { mkfifo in 2>/dev/null || [ -p in ]; } && { mkfifo out 2>/dev/null || [ -p out ]; } && exec "
             + command
             + " <in >out";
     return new ProcessBuilder("sh", "-c", script)
