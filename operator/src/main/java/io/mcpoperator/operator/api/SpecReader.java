@@ -159,6 +159,8 @@ final class SpecReader {
     }
     Optional<String> host = ingress.string("host");
     Optional<String> tls = ingress.string("tlsSecretName");
-    return Optional.of(new IngressSpec(host, tls, prefix, ingress.string("className")));
+    return Optional.of(
+        new IngressSpec(
+            host, tls, prefix, ingress.string("className"), ingress.stringMap("annotations")));
   }
 }

@@ -128,4 +128,45 @@ class DesiredChildrenTest {
                 + "app.kubernetes.io/name=mcp-server");
     assertThat(Labels.forComponent(HA.meta(), "x")).containsEntry(Labels.COMPONENT, "x");
   }
+
+  @Test
+  void anIngressStreamsThroughIngressNginxUnlessTheUserSaysOtherwise() {
+    McpServer defaults =
+        TestServers.valid(
+            TestServers.yaml(
+                "image: example/server\ncommand: [run]\ningress: {host: mcp.example.com}"));
+    assertThat(
+            DesiredChildren.of(defaults, ChildSettings.defaults())
+                .ingress()
+                .orElseThrow()
+                .getMetadata()
+                .getAnnotations())
+        .containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off")
+        .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
+        .containsEntry("nginx.ingress.kubernetes.io/proxy-send-timeout", "3600");
+
+    McpServer overridden =
+        TestServers.valid(
+            TestServers.yaml(
+                """
+                image: example/server
+                command: [run]
+                ingress:
+                  host: mcp.example.com
+                  annotations:
+                    nginx.ingress.kubernetes.io/proxy-read-timeout: "86400"
+                    nginx.ingress.kubernetes.io/proxy-send-timeout: ""
+                    traefik.ingress.kubernetes.io/router.entrypoints: websecure
+                """));
+    assertThat(
+            DesiredChildren.of(overridden, ChildSettings.defaults())
+                .ingress()
+                .orElseThrow()
+                .getMetadata()
+                .getAnnotations())
+        .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "86400")
+        .doesNotContainKey("nginx.ingress.kubernetes.io/proxy-send-timeout")
+        .containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off")
+        .containsEntry("traefik.ingress.kubernetes.io/router.entrypoints", "websecure");
+  }
 }
