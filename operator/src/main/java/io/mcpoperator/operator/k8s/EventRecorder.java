@@ -1,5 +1,7 @@
 package io.mcpoperator.operator.k8s;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -9,6 +11,7 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ObjectReference;
 import io.mcpoperator.operator.api.ResourceMeta;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -16,7 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records Kubernetes Events on an MCPServer ({@code kubectl describe mcps NAME}). An Event that
- * cannot be written is logged and dropped: Events are advisory and never fail a reconcile.
+ * cannot be written is logged and dropped: Events are advisory and never fail a reconcile. The same
+ * Event (object, type, reason, message) is recorded once per {@link #REPEAT_WINDOW}, as client-go's
+ * event correlator does: two reconciles that both see a transition in a cache not yet updated by
+ * the first one's status write would otherwise record it twice.
  */
 public final class EventRecorder {
 
@@ -26,6 +32,12 @@ public final class EventRecorder {
   private final CoreV1Api core;
   private final String instance;
   private final Clock clock;
+
+  /** How long a recorded Event suppresses an identical one. */
+  static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
+
+  private final Cache<String, Boolean> recent =
+      Caffeine.newBuilder().expireAfterWrite(REPEAT_WINDOW).maximumSize(10_000).build();
 
   public EventRecorder(ApiClient client, String instance, Clock clock) {
     this.core = new CoreV1Api(client);
@@ -42,6 +54,10 @@ public final class EventRecorder {
   }
 
   private void record(ResourceMeta server, String type, String reason, String message) {
+    String key = String.join("\u0000", server.uid(), type, reason, message);
+    if (recent.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+      return;
+    }
     OffsetDateTime now = OffsetDateTime.now(clock);
     String name =
         server.name()
