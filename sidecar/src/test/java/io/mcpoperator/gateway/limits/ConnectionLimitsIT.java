@@ -1,11 +1,10 @@
 package io.mcpoperator.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.gateway.Main;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.testing.FakeUpstream;
+import io.mcpoperator.gateway.testing.FileConfiguredGateway;
 import io.mcpoperator.gateway.testing.RawClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,25 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectionLimitsIT {
 
   private static Main.Running start(Path dir, int headerTimeoutMs) throws IOException {
-    var cmd = Json.array();
-    FakeUpstream.command().forEach(cmd::add);
-    Path file = dir.resolve("config.json");
-    Files.writeString(
-        file,
-        Json.write(
-            Json.object()
-                .add("listen", Json.object().add("port", 0))
-                .add("upstream", Json.object().add("transport", "stdio").add("command", cmd))
-                .add("limits", Json.object().add("headerTimeoutMs", headerTimeoutMs))
-                .build()));
-    Main.Running running =
-        Main.start(
-                List.of("--config", file.toString()),
-                Map.of("MCP_GATEWAY_HOST", "127.0.0.1"),
-                System.err)
-            .orElseThrow();
-    await().atMost(Duration.ofSeconds(30)).until(running.gateway()::ready);
-    return running;
+    return FileConfiguredGateway.start(
+        dir, Json.object().add("headerTimeoutMs", headerTimeoutMs).build());
   }
 
   /** True when the server closed the connection (end of stream or reset) within the wait. */

@@ -1,18 +1,14 @@
 package io.mcpoperator.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.gateway.Main;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.testing.FakeUpstream;
+import io.mcpoperator.gateway.testing.FileConfiguredGateway;
 import io.mcpoperator.gateway.testing.RawClient;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,26 +25,10 @@ class ProtocolDeviationsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    var cmd = Json.array();
-    FakeUpstream.command().forEach(cmd::add);
-    Path file = dir.resolve("config.json");
-    Files.writeString(
-        file,
-        Json.write(
-            Json.object()
-                .add("listen", Json.object().add("port", 0))
-                .add("upstream", Json.object().add("transport", "stdio").add("command", cmd))
-                .add(
-                    "limits",
-                    Json.object().add("allowedOrigins", Json.array().add("https://app.example")))
-                .build()));
     running =
-        Main.start(
-                List.of("--config", file.toString()),
-                Map.of("MCP_GATEWAY_HOST", "127.0.0.1"),
-                System.err)
-            .orElseThrow();
-    await().atMost(Duration.ofSeconds(30)).until(running.gateway()::ready);
+        FileConfiguredGateway.start(
+            dir,
+            Json.object().add("allowedOrigins", Json.array().add("https://app.example")).build());
     client = new RawClient("http://127.0.0.1:" + running.gateway().port());
   }
 

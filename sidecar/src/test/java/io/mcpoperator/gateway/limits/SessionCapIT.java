@@ -1,18 +1,14 @@
 package io.mcpoperator.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.gateway.Main;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.testing.FakeUpstream;
+import io.mcpoperator.gateway.testing.FileConfiguredGateway;
 import io.mcpoperator.gateway.testing.RawClient;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,24 +20,8 @@ class SessionCapIT {
 
   @Test
   void sessionsBeyondTheCapAre503WithRetryAfterUntilOneEnds(@TempDir Path dir) throws Exception {
-    var cmd = Json.array();
-    FakeUpstream.command().forEach(cmd::add);
-    Path file = dir.resolve("config.json");
-    Files.writeString(
-        file,
-        Json.write(
-            Json.object()
-                .add("listen", Json.object().add("port", 0))
-                .add("upstream", Json.object().add("transport", "stdio").add("command", cmd))
-                .add("limits", Json.object().add("maxSessions", 2))
-                .build()));
     try (Main.Running running =
-        Main.start(
-                List.of("--config", file.toString()),
-                Map.of("MCP_GATEWAY_HOST", "127.0.0.1"),
-                System.err)
-            .orElseThrow()) {
-      await().atMost(Duration.ofSeconds(30)).until(running.gateway()::ready);
+        FileConfiguredGateway.start(dir, Json.object().add("maxSessions", 2).build())) {
       var client = new RawClient("http://127.0.0.1:" + running.gateway().port());
       String first = client.initialize("2025-06-18");
       client.initialize("2025-06-18");
