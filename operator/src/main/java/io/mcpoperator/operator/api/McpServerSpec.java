@@ -67,4 +67,36 @@ public record McpServerSpec(
   public Optional<String> imageReference() {
     return image.map(i -> SpecReader.tagged(i) ? i : i + ":" + tag);
   }
+
+  /**
+   * This spec with another command and args (e.g. the image's entrypoint read from its registry).
+   */
+  public McpServerSpec withCommand(List<String> command, List<String> args) {
+    return new McpServerSpec(
+        image,
+        tag,
+        command,
+        args,
+        env,
+        envFrom,
+        resources,
+        replicas,
+        port,
+        serviceType,
+        nodeSelector,
+        tolerations,
+        affinity,
+        volumes,
+        volumeMounts,
+        imagePullSecrets,
+        serviceAccountName,
+        transport,
+        path,
+        redis,
+        ingress,
+        toolSelector,
+        config,
+        podSecurityContext,
+        securityContext);
+  }
 }

@@ -35,13 +35,6 @@ final class SpecReader {
               + " or spec.toolSelector to aggregate MCPTools, MCPPrompts and MCPResources");
     }
     var command = spec.strings("command");
-    if (image.isPresent() && transport == Transport.STDIO && command.isEmpty()) {
-      throw new InvalidSpecException(
-          "spec.command is required when spec.transport is stdio and spec.image is set: the"
-              + " operator wraps the command to connect its stdin/stdout to the gateway and cannot"
-              + " read the image's entrypoint; set spec.command (for example [\"npx\", \"-y\","
-              + " \"@modelcontextprotocol/server-filesystem\"]) or use an HTTP transport");
-    }
     Optional<String> tag = spec.string("tag");
     if (image.isPresent()
         && tag.filter(t -> !t.equals("latest")).isPresent()

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.mcpoperator.operator.config.OperatorConfig;
+import io.mcpoperator.operator.image.ImageConfigs;
 import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.CrdDiscovery;
 import io.mcpoperator.operator.k8s.CrdWatcher;
@@ -27,6 +28,7 @@ import java.util.function.Function;
 final class Controllers implements AutoCloseable {
   private final ClusterCache cache;
   private final ShadowProbes probes;
+  private final ImageConfigs images;
   private final CrdWatcher crds;
   private final McpServerController servers;
   private final Map<ResourceType, QueuedController> members = new LinkedHashMap<>();
@@ -49,6 +51,8 @@ final class Controllers implements AutoCloseable {
     AggregationEvents.wire(cache, observed, servers, members);
     this.probes = context.probes();
     probes.onChange((namespace, name) -> servers.enqueue(new Request(namespace, name)));
+    this.images = context.images();
+    images.onResolved((namespace, name) -> servers.enqueue(new Request(namespace, name)));
     this.crds = new CrdWatcher(discovery, cache, config.crdDiscoveryInterval(), this::kindsChanged);
   }
 
@@ -109,6 +113,7 @@ final class Controllers implements AutoCloseable {
   public synchronized void close() {
     crds.close();
     probes.close();
+    images.close();
     servers.close();
     members.values().forEach(QueuedController::close);
     cache.close();

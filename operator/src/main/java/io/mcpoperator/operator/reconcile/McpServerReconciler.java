@@ -72,6 +72,7 @@ public final class McpServerReconciler implements Reconciler {
         context.cache().get(ResourceType.MCP_SERVER, namespace, name);
     if (cached.isEmpty()) {
       context.probes().forget(namespace, name);
+      context.images().forget(namespace, name);
       return Pass.gone();
     }
     JsonObject raw = cached.get().getRaw();

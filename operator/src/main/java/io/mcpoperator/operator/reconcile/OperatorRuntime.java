@@ -2,11 +2,14 @@ package io.mcpoperator.operator.reconcile;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.mcpoperator.operator.config.OperatorConfig;
+import io.mcpoperator.operator.image.ImageConfigs;
+import io.mcpoperator.operator.image.RegistryClient;
 import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.CrdDiscovery;
 import io.mcpoperator.operator.k8s.EventRecorder;
 import io.mcpoperator.operator.k8s.LeaderElection;
+import io.mcpoperator.operator.k8s.SecretPullSecrets;
 import io.mcpoperator.operator.k8s.ServerWriter;
 import io.mcpoperator.operator.k8s.ShadowProbes;
 import io.mcpoperator.operator.k8s.StatusWriter;
@@ -78,7 +81,8 @@ public final class OperatorRuntime implements HealthSignals, AutoCloseable {
             config.childSettings(),
             config.deletionTimeout(),
             clock,
-            new ShadowProbes(config.childSettings().gatewayPort(), PROBE_TIMEOUT, PROBE_INTERVAL));
+            new ShadowProbes(config.childSettings().gatewayPort(), PROBE_TIMEOUT, PROBE_INTERVAL),
+            new ImageConfigs(new RegistryClient(), new SecretPullSecrets(client), clock));
     controller = new Controllers(context, metrics, config, new CrdDiscovery(client));
     controller.start();
   }

@@ -1,6 +1,7 @@
 package io.mcpoperator.operator.reconcile;
 
 import io.mcpoperator.operator.desired.ChildSettings;
+import io.mcpoperator.operator.image.ImageConfigs;
 import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.EventRecorder;
@@ -11,8 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * What a reconcile reads from and writes through, plus the settings it applies and the gateway
- * shadow probes it reads (never waits for).
+ * What a reconcile reads from and writes through, plus the settings it applies, and the gateway
+ * shadow probes and image entrypoints it reads (never waits for).
  */
 public record ReconcileContext(
     ClusterCache cache,
@@ -23,4 +24,5 @@ public record ReconcileContext(
     ChildSettings settings,
     Duration deletionTimeout,
     Clock clock,
-    ShadowProbes probes) {}
+    ShadowProbes probes,
+    ImageConfigs images) {}

@@ -2,15 +2,20 @@ package io.mcpoperator.operator.reconcile;
 
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.models.V1LocalObjectReference;
 import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.aggregate.Aggregator;
+import io.mcpoperator.operator.api.McpServer;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.desired.DesiredChildren;
+import io.mcpoperator.operator.image.Entrypoints;
+import io.mcpoperator.operator.image.Resolution;
 import io.mcpoperator.operator.k8s.ApiErrors;
 import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.ChildChange;
 import io.mcpoperator.operator.status.ReconcileOutcome;
 import java.util.List;
+import java.util.Optional;
 
 /** The reconcile of a live (not deleting) server: apply its children, then its status. */
 final class ServerSync {
@@ -29,15 +34,25 @@ final class ServerSync {
     ReconcileOutcome outcome = ReconcileOutcome.ok();
     List<ChildChange> changes = List.of();
     Aggregation aggregation = Aggregation.none();
+    Optional<Resolution> image = Optional.empty();
     if (parsed instanceof ParsedServer.Valid valid) {
-      aggregation = Aggregator.of(valid.server(), members.candidates(valid.meta().namespace()));
+      McpServer server = valid.server();
+      aggregation = Aggregator.of(server, members.candidates(valid.meta().namespace()));
+      image = resolve(server);
+      if (image.isPresent() && image.get().reason() != Resolution.Reason.RESOLVED) {
+        String phase = status.write(raw, parsed, outcome, aggregation, image).status().phase();
+        return image.get().failed()
+            ? Pass.after(context.images().retryAfter(), "image-unresolved", phase)
+            : Pass.done("resolving-image", phase);
+      }
+      if (image.isPresent()) {
+        server = Entrypoints.apply(server, image.get().config().orElseThrow());
+      }
       try {
         ChildApplier.Applied applied =
             context
                 .applier()
-                .apply(
-                    valid.meta(),
-                    DesiredChildren.of(valid.server(), aggregation, context.settings()));
+                .apply(valid.meta(), DesiredChildren.of(server, aggregation, context.settings()));
         outcome = applied.outcome();
         changes = applied.changes();
       } catch (ApiException e) {
@@ -50,7 +65,7 @@ final class ServerSync {
     for (ChildChange change : changes) {
       context.events().normal(parsed.meta(), change.verb().reason(), change.describe());
     }
-    String phase = status.write(raw, parsed, outcome, aggregation).status().phase();
+    String phase = status.write(raw, parsed, outcome, aggregation, image).status().phase();
     if (parsed instanceof ParsedServer.Invalid invalid) {
       return Pass.invalid(phase, invalid.message());
     }
@@ -58,5 +73,23 @@ final class ServerSync {
       return Pass.retry(phase, outcome.reason() + ": " + outcome.message());
     }
     return Pass.done(changes.isEmpty() ? "unchanged" : "applied", phase);
+  }
+
+  /** Where reading the image's entrypoint stands, for a stdio server without a command. */
+  private Optional<Resolution> resolve(McpServer server) {
+    if (!Entrypoints.needed(server.spec())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        context
+            .images()
+            .resolve(
+                server.meta().namespace(),
+                server.meta().name(),
+                server.spec().imageReference().orElseThrow(),
+                server.spec().imagePullSecrets().stream()
+                    .map(V1LocalObjectReference::getName)
+                    .filter(n -> n != null && !n.isEmpty())
+                    .toList()));
   }
 }

@@ -12,6 +12,7 @@ import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.api.ResourceMeta;
 import io.mcpoperator.operator.desired.Labels;
+import io.mcpoperator.operator.image.Resolution;
 import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.InstalledKinds;
 import io.mcpoperator.operator.k8s.ResourceType;
@@ -41,6 +42,16 @@ final class StatusStep {
   Written write(
       JsonObject raw, ParsedServer parsed, ReconcileOutcome outcome, Aggregation aggregation)
       throws ApiException {
+    return write(raw, parsed, outcome, aggregation, Optional.empty());
+  }
+
+  Written write(
+      JsonObject raw,
+      ParsedServer parsed,
+      ReconcileOutcome outcome,
+      Aggregation aggregation,
+      Optional<Resolution> image)
+      throws ApiException {
     ResourceMeta meta = parsed.meta();
     McpServerStatus status =
         StatusCalculator.compute(
@@ -53,7 +64,8 @@ final class StatusStep {
                 OffsetDateTime.now(context.clock()),
                 aggregation,
                 shadowed(parsed, aggregation),
-                unavailableKinds(aggregation)));
+                unavailableKinds(aggregation),
+                image));
     if (parsed.previousStatus().equals(Optional.of(status))) {
       return new Written(status, raw, false);
     }

@@ -7,7 +7,9 @@ import static io.mcpoperator.operator.status.Assessment.RUNNING;
 import static io.mcpoperator.operator.status.Assessment.TERMINATING;
 
 import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.image.Resolution;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +18,9 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>deletion requested → Terminating;
  *   <li>invalid spec → Failed, the message says what to fix;
+ *   <li>the image's entrypoint cannot be read → Failed, the message names {@code spec.command};
+ *   <li>the image's entrypoint is being read and there is no Deployment yet → Pending (the
+ *       Deployment is created once it is known);
  *   <li>no Deployment yet → Pending;
  *   <li>{@code spec.replicas: 0} → Pending (scaled to zero: nothing serves);
  *   <li>pods cannot start and none is ready → Failed, the message names pods and reasons;
@@ -29,6 +34,14 @@ final class PhaseRules {
   private PhaseRules() {}
 
   static Assessment assess(ParsedServer server, ReplicaCounts counts, List<PodProblem> problems) {
+    return assess(server, counts, problems, Optional.empty());
+  }
+
+  static Assessment assess(
+      ParsedServer server,
+      ReplicaCounts counts,
+      List<PodProblem> problems,
+      Optional<Resolution> image) {
     if (server.meta().deleting()) {
       String left =
           counts.replicas() > 0 ? ": waiting for " + counts.replicas() + " pods to stop" : "";
@@ -36,6 +49,18 @@ final class PhaseRules {
     }
     if (server instanceof ParsedServer.Invalid invalid) {
       return Assessment.notReady(FAILED, invalid.message(), false, "InvalidSpec");
+    }
+    if (image.filter(Resolution::failed).isPresent()) {
+      return Assessment.notReady(
+          FAILED, ImageCondition.failure(image.get()), false, "ImageNotResolved");
+    }
+    if (image.filter(r -> r.reason() == Resolution.Reason.RESOLVING).isPresent()
+        && !counts.exists()) {
+      return Assessment.notReady(
+          PENDING,
+          image.get().message() + "; the Deployment is created once it is read",
+          true,
+          "ResolvingImage");
     }
     if (!counts.exists()) {
       return Assessment.notReady(

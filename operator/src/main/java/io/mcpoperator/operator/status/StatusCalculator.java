@@ -6,7 +6,9 @@ import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.desired.Labels;
 import io.mcpoperator.operator.desired.SpecValidator;
+import io.mcpoperator.operator.image.Resolution;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Computes an MCPServer's status from what was observed and applied. Pure: equal inputs give equal
@@ -24,7 +26,9 @@ public final class StatusCalculator {
                 .map(d -> d.getSpec() == null ? null : d.getSpec().getReplicas())
                 .orElse(0);
     ReplicaCounts replicas = ReplicaCounts.of(in.deployment(), desired);
-    Assessment assessment = PhaseRules.assess(server, replicas, in.podProblems());
+    Optional<Resolution> image =
+        server instanceof ParsedServer.Valid ? in.image() : Optional.empty();
+    Assessment assessment = PhaseRules.assess(server, replicas, in.podProblems(), image);
     List<Condition> previous =
         server.previousStatus().map(McpServerStatus::conditions).orElse(List.of());
     long generation = server.meta().generation();
@@ -45,7 +49,8 @@ public final class StatusCalculator {
                 assessment.progressing(),
                 assessment.progressingReason(),
                 assessment.message());
-    reconciled(conditions, server, in.outcome());
+    reconciled(conditions, server, in.outcome(), image);
+    ImageCondition.set(conditions, image);
     AggregatedCondition.set(conditions, in.aggregation(), in.shadowed(), in.unavailableKinds());
     Counts counts = counts(server, in.aggregation());
     String message =
@@ -88,9 +93,18 @@ public final class StatusCalculator {
     return n == null ? 0 : n;
   }
 
-  private static void reconciled(Conditions conditions, ParsedServer server, ReconcileOutcome o) {
+  private static void reconciled(
+      Conditions conditions, ParsedServer server, ReconcileOutcome o, Optional<Resolution> image) {
+    Optional<Resolution> waiting = image.filter(r -> r.reason() != Resolution.Reason.RESOLVED);
     if (server instanceof ParsedServer.Invalid invalid) {
       conditions.set(Conditions.RECONCILED, false, "InvalidSpec", invalid.message());
+    } else if (waiting.isPresent()) {
+      conditions.set(
+          Conditions.RECONCILED,
+          false,
+          "Image" + waiting.get().reason().camel(),
+          "children are not applied until the image's entrypoint is known: "
+              + waiting.get().message());
     } else {
       conditions.set(Conditions.RECONCILED, o.applied(), o.reason(), o.message());
     }

@@ -4,6 +4,7 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.desired.ChildSettings;
+import io.mcpoperator.operator.image.Resolution;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import java.util.Optional;
  *     when not known (no image, no probe answered yet)
  * @param unavailableKinds why kinds a toolSelector selects cannot be read, one sentence each (e.g.
  *     {@code CRD mcptools.mcpoperator.io is not installed}); empty when all can
+ * @param image where reading the image's entrypoint stands, for a stdio server without {@code
+ *     spec.command}; empty for every other server
  */
 public record StatusInput(
     ParsedServer server,
@@ -33,11 +36,36 @@ public record StatusInput(
     OffsetDateTime now,
     Aggregation aggregation,
     Optional<Shadowed> shadowed,
-    List<String> unavailableKinds) {
+    List<String> unavailableKinds,
+    Optional<Resolution> image) {
 
   public StatusInput {
     podProblems = List.copyOf(podProblems);
     unavailableKinds = List.copyOf(unavailableKinds);
+  }
+
+  /** An input for a server whose command is not read from its image. */
+  public StatusInput(
+      ParsedServer server,
+      Optional<V1Deployment> deployment,
+      List<PodProblem> podProblems,
+      ReconcileOutcome outcome,
+      ChildSettings settings,
+      OffsetDateTime now,
+      Aggregation aggregation,
+      Optional<Shadowed> shadowed,
+      List<String> unavailableKinds) {
+    this(
+        server,
+        deployment,
+        podProblems,
+        outcome,
+        settings,
+        now,
+        aggregation,
+        shadowed,
+        unavailableKinds,
+        Optional.empty());
   }
 
   /** An input where every kind a toolSelector selects can be read. */

@@ -41,11 +41,6 @@ class CelRulesTest {
         new Rule(
             "MCPServer",
             ".spec",
-            "(has(self.transport) && self.transport != 'stdio') || (has(self.command) && size(self.command) > 0)",
-            "transport stdio with an image requires spec.command"),
-        new Rule(
-            "MCPServer",
-            ".spec",
             "self.tag == 'latest' || !(self.image.contains('@') || self.image.matches(':[^/]*$'))",
             "spec.image already carries a tag or digest, which conflicts with spec.tag"),
         new Rule(

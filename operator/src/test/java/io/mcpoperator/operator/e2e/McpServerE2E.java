@@ -140,10 +140,11 @@ class McpServerE2E {
 
   @Test
   void anInvalidSpecIsReportedWithWhatToFix() throws Exception {
-    user.createServer(NS, "broken", "{\"image\": \"example/server\", \"transport\": \"stdio\"}");
+    user.createServer(
+        NS, "broken", "{\"image\": \"example/server\", \"command\": [\"x\"], \"port\": 8090}");
 
     await().atMost(WAIT).until(() -> "Failed".equals(user.phase(NS, "broken")));
-    assertThat(user.status(NS, "broken").toString()).contains("spec.command");
+    assertThat(user.status(NS, "broken").toString()).contains("choose another spec.port");
     assertThat(user.get(ResourceType.DEPLOYMENT, NS, "broken")).isEmpty();
   }
 

@@ -186,7 +186,10 @@ class McpServerReconcilerIT {
 
   @Test
   void anInvalidSpecFailsWithAMessageWhileOtherServersStillReconcile() throws Exception {
-    fixture.createServer(NS, "broken", "{\"image\": \"ghcr.io/example/fs-server\"}");
+    fixture.createServer(
+        NS,
+        "broken",
+        "{\"image\": \"ghcr.io/example/fs-server\", \"command\": [\"x\"], \"port\": 8090}");
     fixture.createServer(NS, "good", FS_SPEC);
 
     await().atMost(OperatorFixture.WAIT).until(() -> "Failed".equals(fixture.phase(NS, "broken")));
@@ -194,7 +197,7 @@ class McpServerReconcilerIT {
     assertThat(condition(status, "Reconciled").get("reason").getAsString())
         .isEqualTo("InvalidSpec");
     assertThat(condition(status, "Reconciled").get("message").getAsString())
-        .contains("spec.command");
+        .contains("choose another spec.port");
     fixture.awaitObject(ResourceType.DEPLOYMENT, NS, "good");
     assertThat(fixture.get(ResourceType.DEPLOYMENT, NS, "broken")).isEmpty();
     assertThat(events(NS)).anyMatch(e -> e.startsWith("Warning Failed"));

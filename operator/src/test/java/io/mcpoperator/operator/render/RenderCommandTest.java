@@ -115,7 +115,7 @@ class RenderCommandTest {
         "servers.yaml",
         SERVER.formatted("good", "good")
             + "---\napiVersion: mcpoperator.io/v1alpha1\nkind: MCPServer\n"
-            + "metadata: {name: bad, namespace: team}\nspec: {image: mcp/bad}\n");
+            + "metadata: {name: bad, namespace: team}\nspec: {image: mcp/bad, transport: sse, port: 8090}\n");
 
     int exit = run("-f", dir.resolve("servers.yaml").toString());
 
@@ -124,7 +124,7 @@ class RenderCommandTest {
         .startsWith(
             "render: error: "
                 + dir.resolve("servers.yaml")
-                + ": document 2 (MCPServer team/bad): spec.command is required")
+                + ": document 2 (MCPServer team/bad): spec.port 8090 is the port of the gateway")
         .endsWith("render: 1 error; nothing printed (--keep-going prints the valid servers)\n");
     assertThat(out()).isEmpty();
 

@@ -132,12 +132,12 @@ class StatusCalculatorTest {
                 + " Progressing=True/ScaledToZero Reconciled=True/Applied"),
         Arguments.of(
             "invalid spec",
-            "{image: mcp/x}",
+            "{image: mcp/x, transport: websocket}",
             null,
             List.of(),
             ReconcileOutcome.ok(),
             "Failed",
-            "spec.command is required when spec.transport is stdio and spec.image is set",
+            "spec.transport must be one of stdio, streamable-http, sse; got \"websocket\"",
             "Ready=False/InvalidSpec Available=False/NoReplicasAvailable"
                 + " Progressing=False/InvalidSpec Reconciled=False/InvalidSpec"),
         Arguments.of(
