@@ -49,6 +49,15 @@ final class ServerRendering {
             aggregation.notReady().stream().map(Aggregation.NotReady::describe),
             aggregation.conflicts().stream().map(Conflict::describe))
         .forEach(problem -> problems.warning(manifest.place(), "does not serve " + problem));
+    if (io.mcpoperator.operator.image.Entrypoints.needed(server.spec())) {
+      problems.warning(
+          manifest.place(),
+          "spec.command is not set: the operator reads the command from the image's registry"
+              + " (ENTRYPOINT and CMD of "
+              + server.spec().imageReference().orElse("the image")
+              + "); render does not contact registries, so the rendered shim has no command"
+              + " — set spec.command to render the exact Deployment");
+    }
     if (aggregation.selecting() && selectsNothing(aggregation)) {
       problems.warning(
           manifest.place(),
