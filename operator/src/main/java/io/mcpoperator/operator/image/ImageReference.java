@@ -28,7 +28,9 @@ public record ImageReference(
 
   /** Parses a reference; throws {@link IllegalArgumentException} saying what is wrong. */
   public static ImageReference parse(String reference) {
-    if (reference == null || reference.isBlank() || !reference.strip().equals(reference)) {
+    if (reference == null
+        || reference.isEmpty()
+        || reference.chars().anyMatch(Character::isWhitespace)) {
       throw new IllegalArgumentException(
           "image reference \"" + reference + "\" is empty or has spaces");
     }
