@@ -12,7 +12,7 @@ VERSION ?= dev
 need = command -v $(1) >/dev/null 2>&1 || { echo "make $@: $(1) is not installed ($(2))" >&2; exit 1; }
 
 .PHONY: help dev lint format test test-fast check run render k3d-create k3d-crds k3d-redis \
-        k3d-examples k3d-delete kustomize-k3d kustomize-prod bundle images
+        k3d-examples k3d-delete kustomize-k3d kustomize-prod bundle api-docs images
 
 help: ## list the targets
 	@awk -F':.*## ' '/^[a-z0-9-]+:.*## / {printf "  %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -77,6 +77,9 @@ kustomize-prod: ## print the prod overlay (two replicas, leader election, PDB, l
 
 bundle: ## check the OLM bundle against the ported operator-framework rules
 	$(MVN) -pl operator -Djacoco.skip=true test -Dtest='OlmBundleTest,OperatorFrameworkRulesTest,CrdCopiesTest'
+
+api-docs: ## regenerate docs/api-reference.md from crds/ (ApiReferenceTest checks it)
+	$(MVN) -pl operator -Djacoco.skip=true test -Dtest=ApiReferenceTest -Dapi-reference.write=true
 
 images: ## build the three images with Docker (VERSION=dev); k3d: k3d image import them
 	@$(call need,docker,the Containerfiles need a Docker or Podman engine)

@@ -1,16 +1,51 @@
 package io.mcpoperator.operator.crd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deploy/helm/mcp-operator agrees with the Kustomize install (there is no helm binary here, so the
- * literal parts of the templates are compared).
+ * deploy/helm/mcp-operator as a chart: its metadata, {@code helm lint --strict} through a real Helm
+ * (helm-java's native Helm), its CRDs. What it renders is {@link HelmTemplateTest}.
  */
 class HelmChartTest {
+  private static final String ICON_BASE =
+      "https://raw.githubusercontent.com/mcp-operator/mcp-operator/main/";
+
+  @Test
+  void theBundledHelmIsHelm3() {
+    assertThat(Helm.version().call()).as("helm-java's native Helm").startsWith("v3.");
+  }
+
+  @Test
+  void strictLintReportsNothing() {
+    LintResult lint = HelmChart.lintStrict();
+
+    assertThat(lint.getMessages()).as("helm lint --strict").isEmpty();
+    assertThat(lint.isFailed()).isFalse();
+  }
+
+  @Test
+  void strictLintFailsABrokenChart(@TempDir Path broken) throws Exception {
+    Files.writeString(
+        broken.resolve("Chart.yaml"), "apiVersion: v2\nname: Broken_Name\nversion: 0.1.0\n");
+    Files.createDirectory(broken.resolve("templates"));
+    Files.writeString(broken.resolve("templates/cm.yaml"), "kind: ConfigMap\n  bad: [indent\n");
+
+    LintResult lint = new Helm(broken).lint().strict().call();
+
+    assertThat(lint.isFailed()).isTrue();
+    assertThat(lint.getMessages()).anyMatch(m -> m.startsWith("[ERROR]"));
+  }
 
   @Test
   void chartAndValuesNameTheReleaseImages() {
@@ -36,45 +71,23 @@ class HelmChartTest {
   }
 
   @Test
-  void clusterRoleRulesEqualKustomize() {
-    Map<String, Object> role = InstallFiles.helmLiteral("clusterrole.yaml", "ClusterRole");
+  void iconIsTheBundlesIconInThisRepository() {
+    String icon = YamlTree.string(InstallFiles.yaml(InstallFiles.CHART + "Chart.yaml"), "icon");
+    byte[] csvIcon =
+        Base64.getDecoder()
+            .decode(YamlTree.string(InstallFiles.csv(), "spec", "icon", 0, "base64data"));
 
-    assertThat(role.get("kind")).isEqualTo("ClusterRole");
-    assertThat(InstallFiles.permissions(YamlTree.list(role, "rules")))
-        .containsExactlyInAnyOrderElementsOf(KustomizeInstallTest.CLUSTER_PERMISSIONS);
+    assertThat(icon).startsWith(ICON_BASE).endsWith(".svg");
+    assertThat(ProjectFiles.resolve(icon.substring(ICON_BASE.length())))
+        .as("the file the icon URL names")
+        .hasBinaryContent(csvIcon);
   }
 
   @Test
-  void leaderElectionRoleEqualsKustomize() {
-    Map<String, Object> role = InstallFiles.helmLiteral("rolebindings.yaml", "Role");
-
-    assertThat(InstallFiles.permissions(YamlTree.list(role, "rules")))
-        .containsExactlyInAnyOrderElementsOf(KustomizeInstallTest.LEADER_ELECTION);
-  }
-
-  @Test
-  void deploymentMatchesKustomizeProbesEnvAndSecurity() {
-    Map<String, Object> helmPod =
-        YamlTree.map(
-            InstallFiles.helmLiteral("deployment.yaml", "Deployment"), "spec", "template", "spec");
-    Map<String, Object> kustomizePod =
-        YamlTree.map(
-            InstallFiles.yaml(InstallFiles.BASE + "deployment.yaml"), "spec", "template", "spec");
-    Map<String, Object> helmContainer = YamlTree.map(helmPod, "containers", 0);
-    Map<String, Object> kustomizeContainer = YamlTree.map(kustomizePod, "containers", 0);
-
-    assertThat(InstallFiles.envNames(helmPod)).isEqualTo(InstallFiles.envNames(kustomizePod));
-    for (String key :
-        List.of(
-            "ports",
-            "startupProbe",
-            "livenessProbe",
-            "readinessProbe",
-            "securityContext",
-            "volumeMounts")) {
-      assertThat(helmContainer.get(key)).as(key).isEqualTo(kustomizeContainer.get(key));
-    }
-    assertThat(helmPod.get("securityContext")).isEqualTo(kustomizePod.get("securityContext"));
+  void installRefusesAClusterOlderThan129() {
+    assertThat(HelmChart.template(t -> t.withKubeVersion("v1.29.0"))).isNotEmpty();
+    assertThatThrownBy(() -> HelmChart.template(t -> t.withKubeVersion("v1.28.15")))
+        .hasMessageContaining("incompatible with Kubernetes v1.28.15");
   }
 
   @Test

@@ -20,24 +20,6 @@ final class InstallFiles {
     return YamlTree.document(ProjectFiles.resolve(relative));
   }
 
-  /**
-   * A Helm template with every line holding template syntax removed: what is left is the literal
-   * YAML the chart always renders, enough to compare rules and probe paths with the other installs.
-   */
-  static Map<String, Object> helmLiteral(String template, String kind) {
-    String text = ProjectFiles.read(ProjectFiles.resolve(CHART + "templates/" + template));
-    StringBuilder literal = new StringBuilder();
-    for (String line : text.split("\n")) {
-      if (!line.contains("{{")) {
-        literal.append(line).append('\n');
-      }
-    }
-    return YamlTree.documents(literal.toString()).stream()
-        .filter(doc -> kind.equals(doc.get("kind")))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + kind + " in " + template));
-  }
-
   static Map<String, Object> csv() {
     return yaml(McpDocuments.CSV.toString());
   }

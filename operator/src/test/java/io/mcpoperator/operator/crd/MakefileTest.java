@@ -29,6 +29,7 @@ class MakefileTest {
           "kustomize-k3d",
           "kustomize-prod",
           "bundle",
+          "api-docs",
           "images");
 
   private record Run(int exit, String out) {}
