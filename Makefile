@@ -9,10 +9,14 @@ MVN := source hack/find-jdk.sh && ./mvnw -B
 JAVA := source hack/find-jdk.sh && "$$JAVA_HOME/bin/java"
 CLUSTER ?= mcp-operator
 VERSION ?= dev
+# image name prefix (empty: local names for k3d), CLIs for image-server (hack/images/clis.sh), registry to push to
+PREFIX ?=
+CLIS ?=
+PUSH ?=
 need = command -v $(1) >/dev/null 2>&1 || { echo "make $@: $(1) is not installed ($(2))" >&2; exit 1; }
 
 .PHONY: help dev lint format test test-fast check run render k3d-create k3d-crds k3d-redis \
-        k3d-examples k3d-delete kustomize-k3d kustomize-prod bundle api-docs images
+        k3d-examples k3d-delete kustomize-k3d kustomize-prod bundle api-docs images k3d-import images-docker
 
 help: ## list the targets
 	@awk -F':.*## ' '/^[a-z0-9-]+:.*## / {printf "  %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -81,7 +85,17 @@ bundle: ## check the OLM bundle against the ported operator-framework rules
 api-docs: ## regenerate docs/api-reference.md from crds/ (ApiReferenceTest checks it)
 	$(MVN) -pl operator -Djacoco.skip=true test -Dtest=ApiReferenceTest -Dapi-reference.write=true
 
-images: ## build the three images with Docker (VERSION=dev); k3d: k3d image import them
+images: ## build the three images without Docker: images/target/images/*.tar (VERSION=dev, PREFIX=, CLIS=dir, PUSH=registry/prefix)
+	$(MVN) -pl images -am -DskipTests -Djacoco.skip=true package -Dimages.tag=$(VERSION) \
+	  -Dimages.prefix=$(PREFIX) -Dimages.clis=$(CLIS) -Dimages.push=$(PUSH)
+	@echo "docker load -i images/target/images/mcp-gateway.tar, or: make k3d-import"
+
+k3d-import: ## import the operator and gateway images (make images) into the k3d cluster
+	@$(call need,k3d,https://k3d.io)
+	k3d image import images/target/images/mcp-operator.tar images/target/images/mcp-gateway.tar \
+	  images/target/images/mcp-k8s-server.tar -c $(CLUSTER)
+
+images-docker: ## the same three images with Docker from the Containerfiles (VERSION=dev)
 	@$(call need,docker,the Containerfiles need a Docker or Podman engine)
 	@docker info >/dev/null 2>&1 || { echo "make $@: no Docker engine answers (docker info failed)" >&2; exit 1; }
 	docker build -f operator/Containerfile -t mcp-operator:$(VERSION) .

@@ -30,7 +30,9 @@ class MakefileTest {
           "kustomize-prod",
           "bundle",
           "api-docs",
-          "images");
+          "images",
+          "k3d-import",
+          "images-docker");
 
   private record Run(int exit, String out) {}
 
