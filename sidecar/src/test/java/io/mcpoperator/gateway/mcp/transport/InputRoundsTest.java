@@ -46,6 +46,8 @@ class InputRoundsTest {
 
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final CompletableFuture<String> lateAnswer = new CompletableFuture<>();
+  /** Completed once the chatty backend has sent its between-rounds notification. */
+  private final CompletableFuture<Void> betweenRoundsSent = new CompletableFuture<>();
   private Dispatcher dispatcher;
 
   @AfterEach
@@ -80,6 +82,7 @@ class InputRoundsTest {
           request.notify("notifications/message", Json.object().add("data", "A").build());
           var answer = request.request("elicitation/create", ELICIT);
           request.notify("notifications/message", Json.object().add("data", "dropped").build());
+          betweenRoundsSent.complete(null);
           String outcome = outcome(answer);
           request.notify("notifications/message", Json.object().add("data", "B").build());
           yield text(outcome);
@@ -233,6 +236,8 @@ class InputRoundsTest {
     assertThat(a.last()).isFalse();
     assertThat(((Notification) a.message()).params().getString("data")).isEqualTo("A");
     JsonObject question = first.nextFinal();
+    // the retry must come after the backend's between-rounds notification, or that one is the retry's
+    betweenRoundsSent.get(5, TimeUnit.SECONDS);
 
     Exchange second = send(2, "tools/call", retry("chatty", question, ACCEPT));
     Sent b = second.next();
