@@ -145,12 +145,26 @@ public final class BuildImages {
             LayerPlan.tools(spec.tools(), NativeLibraries.outside(spec.tools(), null), inRuntime));
       }
       layers.addAll(LayerPlan.application(spec));
+      String aotNote = "";
+      if (!spec.aotTraining().isEmpty()) {
+        String unavailable = AotTraining.unavailableReason();
+        if (unavailable.isEmpty()) {
+          Path cache = AotTraining.train(spec, layers, work);
+          layers.add(
+              new Layer("aot-cache", List.of(new Layer.Entry(cache, spec.aotCache(), "644"))));
+          spec = spec.withAotCache();
+          aotNote = "  with AOT cache (" + (Files.size(cache) >> 20) + " MiB)";
+        } else {
+          aotNote = "  without AOT cache: " + unavailable;
+        }
+      }
       JibContainerBuilder container = ImageBuild.container(spec, layers, options.revision());
       Path tar = options.output().resolve(spec.title() + ".tar");
       JibContainer built = ImageBuild.toTar(container, spec, tar, work.resolve("cache"));
       String line =
           "%s  %s  %d MiB  %s"
               .formatted(spec.reference(), built.getDigest(), Files.size(tar) >> 20, tar);
+      line += aotNote;
       if (!options.push().isEmpty()) {
         JibContainer pushed =
             ImageBuild.push(container, spec, options.push(), work.resolve("cache"));

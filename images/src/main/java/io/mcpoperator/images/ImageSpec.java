@@ -38,7 +38,8 @@ public record ImageSpec(
     Map<String, String> env,
     String user,
     List<Integer> ports,
-    List<Path> tools) {
+    List<Path> tools,
+    List<String> aotTraining) {
 
   public ImageSpec {
     entrypoint = List.copyOf(entrypoint);
@@ -46,9 +47,58 @@ public record ImageSpec(
     env = Map.copyOf(env);
     ports = List.copyOf(ports);
     tools = List.copyOf(tools);
+    aotTraining = List.copyOf(aotTraining);
     if (!user.matches("\\d+:\\d+")) {
       throw new IllegalArgumentException("user must be numeric uid:gid, was " + user);
     }
+  }
+
+  /** Where the AOT cache lies in the image. */
+  public String aotCache() {
+    return appDir + "/" + title + ".aot";
+  }
+
+  /**
+   * This image with its AOT cache in use: {@code -XX:AOTCache} right after the JVM options file, as
+   * the gateway's Containerfile has it.
+   */
+  public ImageSpec withAotCache() {
+    List<String> withCache = new java.util.ArrayList<>(entrypoint);
+    int at = 1;
+    while (at < withCache.size() && withCache.get(at).startsWith("@")) {
+      at++;
+    }
+    withCache.add(at, "-XX:AOTCache=" + aotCache());
+    return new ImageSpec(
+        repository,
+        tag,
+        title,
+        description,
+        appDir,
+        jar,
+        libs,
+        jvmOptions,
+        withCache,
+        cmd,
+        env,
+        user,
+        ports,
+        tools,
+        List.of());
+  }
+
+  /**
+   * The training run: the entrypoint writing the AOT cache to {@code output}, then the arguments.
+   */
+  public List<String> trainingCommand(String output) {
+    List<String> command = new java.util.ArrayList<>(entrypoint);
+    int at = 1;
+    while (at < command.size() && command.get(at).startsWith("@")) {
+      at++;
+    }
+    command.add(at, "-XX:AOTCacheOutput=" + output);
+    command.addAll(aotTraining);
+    return command;
   }
 
   /** {@code repository:tag}. */

@@ -50,6 +50,7 @@ final class ImageSpecs {
         Map.of(),
         BaseFiles.NONROOT,
         List.of(8081),
+        List.of(),
         List.of());
   }
 
@@ -69,7 +70,8 @@ final class ImageSpecs {
         Map.of("MALLOC_ARENA_MAX", "2"),
         BaseFiles.NONROOT,
         List.of(8090),
-        List.of());
+        List.of(),
+        List.of("--aot-training"));
   }
 
   static ImageSpec k8sTools(Path project, String prefix, String tag, Path clis, Path jq) {
@@ -116,7 +118,8 @@ final class ImageSpecs {
         env,
         BaseFiles.TOOLS_USER,
         List.of(9096),
-        tools);
+        tools,
+        List.of());
   }
 
   /** The CLIs of {@link #CLIS} that {@code spec} lacks (image-server answers 503 for those). */

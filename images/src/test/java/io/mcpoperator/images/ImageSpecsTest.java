@@ -70,8 +70,37 @@ class ImageSpecsTest {
                     Map.of(),
                     "nonroot",
                     List.of(),
+                    List.of(),
                     List.of()))
         .hasMessage("user must be numeric uid:gid, was nonroot");
+  }
+
+  @Test
+  void theGatewayCarriesAnAotCacheUsedRightAfterItsJvmOptions() {
+    ImageSpec gateway = ImageSpecs.gateway(Path.of("/p"), "", "0.1.0");
+
+    assertThat(gateway.aotCache()).isEqualTo("/opt/mcp-gateway/mcp-gateway.aot");
+    assertThat(gateway.trainingCommand("/tmp/g.aot"))
+        .containsExactly(
+            "/opt/java/openjdk/bin/java",
+            "@/opt/mcp-gateway/jvm.options",
+            "-XX:AOTCacheOutput=/tmp/g.aot",
+            "-Djava.io.tmpdir=/tmp",
+            "-jar",
+            "/opt/mcp-gateway/mcp-gateway.jar",
+            "--aot-training");
+    ImageSpec cached = gateway.withAotCache();
+    assertThat(cached.entrypoint())
+        .containsExactly(
+            "/opt/java/openjdk/bin/java",
+            "@/opt/mcp-gateway/jvm.options",
+            "-XX:AOTCache=/opt/mcp-gateway/mcp-gateway.aot",
+            "-Djava.io.tmpdir=/tmp",
+            "-jar",
+            "/opt/mcp-gateway/mcp-gateway.jar");
+    assertThat(cached.aotTraining()).isEmpty();
+    assertThat(cached.cmd()).isEqualTo(gateway.cmd());
+    assertThat(ImageSpecs.operator(Path.of("/p"), "", "1").aotTraining()).isEmpty();
   }
 
   @Test

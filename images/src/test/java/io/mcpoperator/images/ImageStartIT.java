@@ -42,7 +42,9 @@ class ImageStartIT {
 
   @BeforeAll
   void openImages() throws IOException {
-    work = Files.createDirectories(IMAGES.resolveSibling("image-start-it"));
+    work = IMAGES.resolveSibling("image-start-it");
+    JavaRuntime.delete(work); // unpack this build's images, not an earlier one's
+    Files.createDirectories(work);
     for (String name : List.of("mcp-operator", "mcp-gateway", "mcp-k8s-server")) {
       Path tar = IMAGES.resolve(name + ".tar");
       assertThat(tar).as("the images module's package phase writes " + tar).isRegularFile();
@@ -128,6 +130,24 @@ class ImageStartIT {
 
       assertThat(body).contains("\"status\":\"UP\"");
       assertThat(uid(gateway)).isEqualTo("65532");
+      assertThat(images.get("mcp-gateway").entrypoint())
+          .as("built as root: the training run made the AOT cache")
+          .contains("-XX:AOTCache=/opt/mcp-gateway/mcp-gateway.aot");
+      assertThat(unpacked("mcp-gateway").resolve("opt/mcp-gateway/mcp-gateway.aot"))
+          .isNotEmptyFile();
+      assertThat(Files.readString(Path.of("/proc/" + gateway.entrypoint().pid() + "/maps")))
+          .as("the JVM mapped the AOT cache")
+          .contains("/opt/mcp-gateway/mcp-gateway.aot");
+    }
+  }
+
+  @Test
+  void gatewayImageVersionIsAloneOnStdout() throws Exception {
+    assumeRunnable();
+
+    try (ContainerProcess version = run("mcp-gateway", List.of("--version"), Map.of())) {
+      assertThat(version.waitFor(60)).as(version.output()).isZero();
+      assertThat(version.stdout()).as("JVM warnings go to stderr").matches("mcp-gateway \\S+\n");
     }
   }
 

@@ -131,6 +131,7 @@ class LayerPlanTest {
         Map.of(),
         "1:1",
         List.of(1),
+        List.of(),
         List.of());
   }
 }

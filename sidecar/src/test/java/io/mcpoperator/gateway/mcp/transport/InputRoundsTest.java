@@ -46,8 +46,10 @@ class InputRoundsTest {
 
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final CompletableFuture<String> lateAnswer = new CompletableFuture<>();
+
   /** Completed once the chatty backend has sent its between-rounds notification. */
   private final CompletableFuture<Void> betweenRoundsSent = new CompletableFuture<>();
+
   private Dispatcher dispatcher;
 
   @AfterEach
@@ -236,7 +238,8 @@ class InputRoundsTest {
     assertThat(a.last()).isFalse();
     assertThat(((Notification) a.message()).params().getString("data")).isEqualTo("A");
     JsonObject question = first.nextFinal();
-    // the retry must come after the backend's between-rounds notification, or that one is the retry's
+    // the retry must come after the backend's between-rounds notification, or that one is the
+    // retry's
     betweenRoundsSent.get(5, TimeUnit.SECONDS);
 
     Exchange second = send(2, "tools/call", retry("chatty", question, ACCEPT));

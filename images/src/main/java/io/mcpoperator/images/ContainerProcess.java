@@ -69,7 +69,7 @@ final class ContainerProcess implements AutoCloseable {
                 workdir));
     argv.addAll(command);
     ProcessBuilder builder =
-        new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(argv).redirectOutput(log.toFile()).redirectError(errors(log).toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
     return new ContainerProcess(builder.start(), log);
@@ -101,9 +101,22 @@ final class ContainerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** What the process wrote to stdout and to stderr, in that order. */
   String output() {
+    return stdout() + read(errors(log));
+  }
+
+  String stdout() {
+    return read(log);
+  }
+
+  private static Path errors(Path log) {
+    return log.resolveSibling(log.getFileName() + ".stderr");
+  }
+
+  private static String read(Path file) {
     try {
-      return Files.exists(log) ? Files.readString(log) : "";
+      return Files.exists(file) ? Files.readString(file) : "";
     } catch (IOException e) {
       return "(log unreadable: " + e + ")";
     }
