@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Paths of the repository's API and install files, found from the module's working directory. */
-final class ProjectFiles {
+public final class ProjectFiles {
   private static final Path ROOT = findRoot();
 
   private ProjectFiles() {}
 
   /** The repository root (the directory holding {@code crds/}). */
-  static Path root() {
+  public static Path root() {
     return ROOT;
   }
 
@@ -36,7 +36,7 @@ final class ProjectFiles {
   }
 
   /** The CRD files of {@code dir} ({@code mcpoperator.io_<plural>.yaml}), sorted by name. */
-  static List<Path> crdFilesIn(Path dir) {
+  public static List<Path> crdFilesIn(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       return files
           .filter(p -> p.getFileName().toString().matches("mcpoperator\\.io_[a-z]+\\.yaml"))

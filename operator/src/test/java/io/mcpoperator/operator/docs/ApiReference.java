@@ -1,5 +1,6 @@
 package io.mcpoperator.operator.docs;
 
+import io.mcpoperator.operator.crd.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,12 +28,7 @@ final class ApiReference {
 
   /** The repository root (the directory holding {@code crds/} and {@code pom.xml}). */
   static Path root() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("crds")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("no repository root with crds/ above " + Path.of(""));
+    return ProjectFiles.root();
   }
 
   /** Where the reference is committed. */
@@ -43,14 +38,7 @@ final class ApiReference {
 
   /** The CRD files of {@code crds/} ({@code mcpoperator.io_<plural>.yaml}). */
   static List<Path> crdFiles() {
-    try (Stream<Path> files = Files.list(root().resolve("crds"))) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("mcpoperator\\.io_[a-z]+\\.yaml"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ProjectFiles.crdFilesIn(root().resolve("crds"));
   }
 
   /** The reference for CRD files, in whatever order they are given. */
