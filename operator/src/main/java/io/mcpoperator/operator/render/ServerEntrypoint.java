@@ -27,12 +27,21 @@ final class ServerEntrypoint {
       ImageReference.parse(reference);
       return true;
     } catch (IllegalArgumentException e) {
-      boolean tagged = server.spec().image().orElseThrow().equals(reference);
       problems.error(
           place,
-          (tagged ? "spec.image: " : "spec.image and spec.tag: ")
+          (imageAlone(server) ? "spec.tag: " : "spec.image: ")
               + e.getMessage()
               + " (expected e.g. registry.example.com/team/server:1.0)");
+      return false;
+    }
+  }
+
+  /** True when spec.image alone is a valid reference: then spec.tag made it malformed. */
+  private static boolean imageAlone(McpServer server) {
+    try {
+      ImageReference.parse(server.spec().image().orElseThrow());
+      return true;
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }

@@ -45,7 +45,7 @@ final class EarlierDesignManifests {
         """
         apiVersion: v1
         kind: Secret
-        metadata: {name: postgres-credentials}
+        metadata: {name: pg-credentials}
         stringData: {url: "postgres://mcp:mcp@postgres:5432/mcp"}
         ---
         apiVersion: mcpoperator.io/v1alpha1
@@ -58,7 +58,7 @@ final class EarlierDesignManifests {
           env:
             - name: DATABASE_URL
               valueFrom:
-                secretKeyRef: {name: postgres-credentials, key: url}
+                secretKeyRef: {name: pg-credentials, key: url}
         """
             .formatted(postgresRegistry));
     Files.writeString(
@@ -67,13 +67,13 @@ final class EarlierDesignManifests {
         apiVersion: mcpoperator.io/v1alpha1
         kind: MCPServer
         metadata:
-          name: assistant
+          name: team-assistant
         spec:
           image: %s/mcp/everything:2
           transport: stdio
           replicas: 2
           toolSelector:
-            matchLabels: {mcp.example.com/server: assistant}
+            matchLabels: {mcp.example.com/server: team-assistant}
           redis:
             serviceName: mcp-redis
             port: 6379
@@ -86,18 +86,18 @@ final class EarlierDesignManifests {
         ---
         apiVersion: v1
         kind: Service
-        metadata: {name: weather}
+        metadata: {name: team-weather-api}
         spec: {ports: [{port: 80}]}
         ---
         apiVersion: mcpoperator.io/v1alpha1
         kind: MCPTool
         metadata:
-          name: get-weather
-          labels: {mcp.example.com/server: assistant}
+          name: team-weather
+          labels: {mcp.example.com/server: team-assistant}
         spec:
           name: get-weather
           description: Current weather for a city.
-          service: {name: weather, port: 80, path: /forecast}
+          service: {name: team-weather-api, port: 80, path: /forecast}
           method: GET
           inputSchema:
             type: object
@@ -107,8 +107,8 @@ final class EarlierDesignManifests {
         apiVersion: mcpoperator.io/v1alpha1
         kind: MCPPrompt
         metadata:
-          name: weather-report
-          labels: {mcp.example.com/server: assistant}
+          name: team-report
+          labels: {mcp.example.com/server: team-assistant}
         spec:
           name: weather-report
           template: "Write a weather report for {{city}}."
@@ -117,8 +117,8 @@ final class EarlierDesignManifests {
         apiVersion: mcpoperator.io/v1alpha1
         kind: MCPResource
         metadata:
-          name: runbook
-          labels: {mcp.example.com/server: assistant}
+          name: team-runbook
+          labels: {mcp.example.com/server: team-assistant}
         spec:
           name: runbook
           content: {uri: "docs://runbook", mimeType: text/markdown, text: "# Runbook"}

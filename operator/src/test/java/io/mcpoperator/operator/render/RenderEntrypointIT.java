@@ -104,11 +104,11 @@ class RenderEntrypointIT {
     assertThat(err()).doesNotContain("warning:").doesNotContain("error:");
     assertThat(kinds())
         .containsExactlyInAnyOrder(
-            "ConfigMap/assistant-gateway",
-            "Deployment/assistant",
-            "Service/assistant",
-            "Ingress/assistant",
-            "PodDisruptionBudget/assistant",
+            "ConfigMap/team-assistant-gateway",
+            "Deployment/team-assistant",
+            "Service/team-assistant",
+            "Ingress/team-assistant",
+            "PodDisruptionBudget/team-assistant",
             "ConfigMap/postgres-server-gateway",
             "Deployment/postgres-server",
             "Service/postgres-server");
@@ -118,19 +118,20 @@ class RenderEntrypointIT {
     assertThat(postgres.get("image").getAsString())
         .isEqualTo(registry.address() + "/mcp/postgres-server:1.0");
     assertThat(postgres.toString())
-        .contains("\"secretKeyRef\":{\"key\":\"url\",\"name\":\"postgres-credentials\"}");
-    JsonObject everything = container(object("Deployment", "assistant"), "server");
+        .contains("\"secretKeyRef\":{\"key\":\"url\",\"name\":\"pg-credentials\"}");
+    JsonObject everything = container(object("Deployment", "team-assistant"), "server");
     assertThat(strings(everything, "args"))
         .as("the linux/amd64 image of the index, read through the Bearer token flow")
         .containsExactly("node", "/app/index.js", "stdio");
     assertThat(tokens.requests()).anyMatch(r -> r.startsWith("GET /token?"));
-    String gateway = object("ConfigMap", "assistant-gateway").getAsJsonObject("data").toString();
+    String gateway =
+        object("ConfigMap", "team-assistant-gateway").getAsJsonObject("data").toString();
     assertThat(gateway)
         .contains("get-weather")
         .contains("weather-report")
         .contains("docs://runbook")
         .contains("mcp-redis");
-    assertThat(object("Ingress", "assistant").toString()).contains("mcp.example.com");
+    assertThat(object("Ingress", "team-assistant").toString()).contains("mcp.example.com");
   }
 
   @Test
@@ -174,14 +175,14 @@ class RenderEntrypointIT {
                 + tokens.address()
                 + "/mcp/postgres-server:1.0 left unresolved (--offline)")
         .contains(
-            "(MCPServer default/assistant): entrypoint of image "
+            "(MCPServer default/team-assistant): entrypoint of image "
                 + tokens.address()
                 + "/mcp/everything:2 left unresolved (--offline)")
         .contains("set spec.command to render the exact Deployment");
     JsonObject server = container(object("Deployment", "postgres-server"), "server");
     assertThat(strings(server, "command")).isEqualTo(SHIM);
     assertThat(server.has("args")).as("no command for the shim").isFalse();
-    assertThat(kinds()).contains("Ingress/assistant", "PodDisruptionBudget/assistant");
+    assertThat(kinds()).contains("Ingress/team-assistant", "PodDisruptionBudget/team-assistant");
 
     assertThat(run("-f", dir.toString())).isZero();
     assertThat(tokens.requests()).as("the recorder sees lookups made").hasSizeGreaterThan(before);
