@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -35,7 +34,7 @@ public final class ImageConfigs implements AutoCloseable {
 
   private record Cached(Resolution resolution, Instant expires) {}
 
-  private final RegistryClient registry;
+  private final EntrypointLookup lookup;
   private final PullSecrets secrets;
   private final Clock clock;
   private final Duration tagTtl;
@@ -53,7 +52,7 @@ public final class ImageConfigs implements AutoCloseable {
       Clock clock,
       Duration tagTtl,
       Duration failureTtl) {
-    this.registry = registry;
+    this.lookup = new EntrypointLookup(registry);
     this.secrets = secrets;
     this.clock = clock;
     this.tagTtl = tagTtl;
@@ -130,35 +129,14 @@ public final class ImageConfigs implements AutoCloseable {
 
   /** Reads one image's config; the failure's message names the fix. */
   Resolution read(Key key, String namespace) {
-    ImageReference reference;
-    try {
-      reference = ImageReference.parse(key.image());
-    } catch (IllegalArgumentException e) {
-      return Resolution.failed(Resolution.Reason.NOT_FOUND, key.image(), e.getMessage());
-    }
     PullSecrets.Loaded loaded =
         key.pullSecrets().isEmpty()
             ? new PullSecrets.Loaded(List.of(), List.of())
             : secrets.load(namespace, key.pullSecrets());
-    Optional<Credential> credential =
-        loaded.configs().stream()
-            .map(c -> DockerConfig.find(c, reference.registry()))
-            .flatMap(Optional::stream)
-            .findFirst();
-    try {
-      ImageConfig config = registry.fetch(reference, credential);
-      if (config.commandLine(List.of()).isEmpty()) {
-        return Resolution.failed(
-            Resolution.Reason.NO_ENTRYPOINT,
-            key.image(),
-            "image " + key.image() + " defines neither ENTRYPOINT nor CMD");
-      }
-      return Resolution.resolved(key.image(), config);
-    } catch (RegistryException e) {
-      String problems =
-          loaded.problems().isEmpty() ? "" : " (" + String.join("; ", loaded.problems()) + ")";
-      return Resolution.failed(e.reason(), key.image(), e.getMessage() + problems);
-    }
+    return lookup.read(
+        key.image(),
+        new RegistryCredentials(
+            RegistryCredentials.PULL_SECRETS, loaded.configs(), loaded.problems()));
   }
 
   private void remember(Key key, Resolution resolution) {

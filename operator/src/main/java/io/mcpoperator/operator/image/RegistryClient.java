@@ -59,7 +59,16 @@ public final class RegistryClient {
   /** The config of the image (its linux/amd64 variant when it is an index). */
   ImageConfig fetch(ImageReference image, Optional<Credential> credential)
       throws RegistryException {
-    Session session = new Session(image, credential);
+    return fetch(image, credential, RegistryCredentials.PULL_SECRETS);
+  }
+
+  /**
+   * The config of the image, {@code credentialSource} naming where credentials come from in the
+   * messages of refusals ({@code spec.imagePullSecrets}, {@code --docker-config FILE}).
+   */
+  ImageConfig fetch(ImageReference image, Optional<Credential> credential, String credentialSource)
+      throws RegistryException {
+    Session session = new Session(image, credential, credentialSource);
     Fetched manifest = session.get("manifests/" + image.reference(), ACCEPT);
     JsonObject body = json(manifest, "manifest");
     String type = mediaType(manifest, body);
@@ -207,12 +216,14 @@ public final class RegistryClient {
   private final class Session {
     private final ImageReference image;
     private final Optional<Credential> credential;
+    private final String credentialSource;
     private final String base;
     private Optional<String> authorization = Optional.empty();
 
-    Session(ImageReference image, Optional<Credential> credential) {
+    Session(ImageReference image, Optional<Credential> credential, String credentialSource) {
       this.image = image;
       this.credential = credential;
+      this.credentialSource = credentialSource;
       this.base =
           (image.loopback() ? "http://" : "https://")
               + image.apiHost()
@@ -260,8 +271,8 @@ public final class RegistryClient {
                     + status
                     + ")"
                     + (credential.isPresent()
-                        ? " with the credential from spec.imagePullSecrets"
-                        : ": no credential for it in spec.imagePullSecrets"));
+                        ? " with the credential from " + credentialSource
+                        : ": no credential for it in " + credentialSource));
         case 404 ->
             new RegistryException(
                 Resolution.Reason.NOT_FOUND,

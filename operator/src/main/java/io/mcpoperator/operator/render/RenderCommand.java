@@ -3,6 +3,8 @@ package io.mcpoperator.operator.render;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.util.Yaml;
 import io.mcpoperator.operator.desired.ChildSettings;
+import io.mcpoperator.operator.image.EntrypointLookup;
+import io.mcpoperator.operator.image.RegistryClient;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -27,14 +29,24 @@ public final class RenderCommand {
         -n, --namespace NS    namespace of objects that name none (default: default)
         --strict              unknown fields (not in the CRD schema) are errors, not warnings
         --keep-going          print the valid servers' objects even when other input is invalid
+        --offline             contact no registry: the entrypoints of stdio images without
+                              spec.command are left unresolved (each server is listed on stderr)
+        --docker-config FILE  registry credentials for those lookups, as docker login writes them
+                              (default: $DOCKER_CONFIG/config.json or ~/.docker/config.json if
+                              present); spec.imagePullSecrets are in the cluster, not read
         --gateway-image IMG   gateway sidecar image (default: %s)
         --gateway-port PORT   gateway port inside the pod (default: %d)
         -h, --help            show this help
       Prints the children of every MCPServer as a YAML stream on stdout, and nothing else;
       errors, warnings and the objects of other kinds (skipped: apply them yourself) go to
       stderr, each with its file, document index and object.
-      Exit codes: 0 rendered, 1 invalid input (nothing printed unless --keep-going),
-        2 usage error, 3 no MCPServer found in the given paths."""
+      A stdio server without spec.command runs its image's ENTRYPOINT and CMD: render reads them
+      from the image's registry (one request timeout each, images in parallel), as the operator
+      does. A registry that cannot be reached, refuses or lacks the image is a warning: the server
+      is rendered without the command (as with --offline), exit 0. An image that defines neither
+      ENTRYPOINT nor CMD, or a malformed spec.image, is invalid input.
+      Exit codes: 0 rendered (warnings included), 1 invalid input (nothing printed unless
+        --keep-going), 2 usage error, 3 no MCPServer found in the given paths."""
           .formatted(ChildSettings.DEFAULT_GATEWAY_IMAGE, ChildSettings.DEFAULT_GATEWAY_PORT);
 
   private RenderCommand() {}
@@ -53,8 +65,15 @@ public final class RenderCommand {
       out.println(USAGE);
       return OK;
     }
+    ImageEntrypoints entrypoints;
     try {
-      return render(options, in, out, err);
+      entrypoints = entrypoints(options);
+    } catch (IllegalArgumentException e) {
+      err.println("render: " + e.getMessage());
+      return USAGE_ERROR;
+    }
+    try {
+      return render(options, entrypoints, in, out, err);
     } catch (RuntimeException e) {
       // a defect of render, not of the input: one line, no stack trace
       err.println("render: internal error (" + e + "); please report it with the input");
@@ -62,8 +81,23 @@ public final class RenderCommand {
     }
   }
 
+  private static ImageEntrypoints entrypoints(RenderOptions options) {
+    if (options.offline()) {
+      return ImageEntrypoints.unread();
+    }
+    return ImageEntrypoints.online(
+        new EntrypointLookup(new RegistryClient()),
+        DockerConfigFile.load(
+            options.dockerConfig(),
+            DockerConfigFile.defaultPath(System.getenv(), System.getProperty("user.home"))));
+  }
+
   private static int render(
-      RenderOptions options, InputStream in, PrintStream out, PrintStream err) {
+      RenderOptions options,
+      ImageEntrypoints entrypoints,
+      InputStream in,
+      PrintStream out,
+      PrintStream err) {
     RenderProblems problems = new RenderProblems();
     RenderInputs.Inputs inputs = RenderInputs.read(options.paths(), in, problems);
     inputs.manifests().stream()
@@ -71,7 +105,8 @@ public final class RenderCommand {
         .forEach(m -> options.defaultNamespace(m.json()));
     ManifestChecks.Checked checked =
         ManifestChecks.check(inputs.manifests(), CrdSchemas.embedded(), options.strict(), problems);
-    List<KubernetesObject> objects = ServerRendering.render(checked, options.settings(), problems);
+    List<KubernetesObject> objects =
+        ServerRendering.render(checked, options.settings(), entrypoints, problems);
     problems.print(err);
     return finish(options, inputs, checked, objects, problems, out, err);
   }

@@ -3,8 +3,10 @@ package io.mcpoperator.operator.render;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.mcpoperator.operator.desired.ChildSettings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command line of {@code render}. Options take their value as the next argument or after {@code
@@ -16,6 +18,8 @@ record RenderOptions(
     ChildSettings settings,
     boolean strict,
     boolean keepGoing,
+    boolean offline,
+    Optional<Path> dockerConfig,
     boolean help) {
 
   static RenderOptions parse(List<String> args) {
@@ -23,7 +27,14 @@ record RenderOptions(
     while (parser.next()) {
       if (parser.help) {
         return new RenderOptions(
-            List.of(), "default", ChildSettings.defaults(), false, false, true);
+            List.of(),
+            "default",
+            ChildSettings.defaults(),
+            false,
+            false,
+            false,
+            Optional.empty(),
+            true);
       }
     }
     if (parser.paths.isEmpty()) {
@@ -38,6 +49,8 @@ record RenderOptions(
         parser.settings,
         parser.strict,
         parser.keepGoing,
+        parser.offline,
+        parser.dockerConfig,
         false);
   }
 
@@ -69,6 +82,8 @@ record RenderOptions(
     private ChildSettings settings = ChildSettings.defaults();
     private boolean strict;
     private boolean keepGoing;
+    private boolean offline;
+    private Optional<Path> dockerConfig = Optional.empty();
     private boolean help;
 
     Parser(List<String> args) {
@@ -88,6 +103,8 @@ record RenderOptions(
         case "-h", "--help" -> help = true;
         case "--strict" -> strict = flag(option, inline);
         case "--keep-going" -> keepGoing = flag(option, inline);
+        case "--offline" -> offline = flag(option, inline);
+        case "--docker-config" -> dockerConfig = Optional.of(Path.of(value(option, inline)));
         case "-f", "--filename" -> paths.add(value(option, inline));
         case "-n", "--namespace" -> namespace = value(option, inline);
         case "--gateway-image" -> settings = settings.withGatewayImage(value(option, inline));

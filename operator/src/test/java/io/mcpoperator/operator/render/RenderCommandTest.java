@@ -198,12 +198,78 @@ class RenderCommandTest {
   }
 
   @Test
+  void aMalformedImageOfAServerWithoutCommandIsAnErrorNamingTheField() throws IOException {
+    write(
+        "s.yaml",
+        """
+        apiVersion: mcpoperator.io/v1alpha1
+        kind: MCPServer
+        metadata: {name: upper}
+        spec: {image: Team/Server}
+        ---
+        apiVersion: mcpoperator.io/v1alpha1
+        kind: MCPServer
+        metadata: {name: tagged}
+        spec: {image: mcp/time, tag: "-bad"}
+        """);
+
+    int exit = run("-f", dir.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err())
+        .contains(
+            "(MCPServer default/upper): spec.image: image reference \"Team/Server:latest\" has a"
+                + " malformed repository \"Team/Server\"")
+        .contains(
+            "(MCPServer default/tagged): spec.tag: image reference"
+                + " \"mcp/time:-bad\" has a malformed tag \"-bad\"")
+        .contains("expected e.g. registry.example.com/team/server:1.0");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void offlineListsTheServerLeftWithoutItsEntrypointAndExitsZero() throws IOException {
+    write(
+        "s.yaml",
+        """
+        apiVersion: mcpoperator.io/v1alpha1
+        kind: MCPServer
+        metadata: {name: time, namespace: tools}
+        spec: {image: mcp/time}
+        """);
+
+    assertThat(run("-f", dir.toString(), "--offline")).isZero();
+    assertThat(err())
+        .isEqualTo(
+            "render: warning: "
+                + dir.resolve("s.yaml")
+                + ": document 1 (MCPServer tools/time): entrypoint of image mcp/time:latest left"
+                + " unresolved (--offline); rendered without it: the shim has no command, so the"
+                + " Deployment differs from the operator's, which reads the entrypoint at run"
+                + " time; set spec.command to render the exact Deployment\n");
+    assertThat(kinds()).containsExactly("ConfigMap", "Deployment", "Service");
+  }
+
+  @Test
+  void aDockerConfigThatCannotBeReadIsAUsageError() throws IOException {
+    write("s.yaml", SERVER.formatted("s", "s"));
+    write("config.json", "{");
+
+    assertThat(run("-f", dir.toString(), "--docker-config", dir.resolve("config.json").toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("is not a docker config file");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
   void helpPrintsUsageWithTheExitCodesOnStdout() {
     assertThat(run("--help")).isZero();
     assertThat(out())
         .contains("Usage: render -f <file-or-dir>")
         .contains("--strict")
         .contains("--keep-going")
+        .contains("--offline")
+        .contains("--docker-config FILE")
         .contains("3 no MCPServer found");
     assertThat(err()).isEmpty();
   }

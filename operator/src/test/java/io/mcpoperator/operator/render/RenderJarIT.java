@@ -3,6 +3,7 @@ package io.mcpoperator.operator.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.mcpoperator.operator.testing.LocalRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,15 +90,62 @@ class RenderJarIT {
     assumeThat(hasKubectl())
         .as("kubectl is not on PATH (CI installs it): the kubectl pipe is not tried")
         .isTrue();
+    List<String> lines = applyDryRun("render", "-f", "../examples/");
+
+    assertThat(lines)
+        .hasSize(yamlDocuments(render(List.of(), "render", "-f", "../examples/").stdout()).size())
+        .allMatch(line -> line.endsWith(" created (dry run)"), "created (dry run)")
+        .contains("deployment.apps/assistant created (dry run)");
+  }
+
+  @Test
+  void theEarlierDesignsReadTheirEntrypointsFromTheRegistryAndApply() throws Exception {
+    assumeThat(hasKubectl()).as("kubectl is not on PATH (CI installs it)").isTrue();
+    LocalRegistry.assumeInstalled();
+    try (LocalRegistry registry = LocalRegistry.start()) {
+      EarlierDesignManifests.push(registry);
+      Path manifests = Files.createDirectories(dir.resolve("manifests"));
+      EarlierDesignManifests.write(manifests, registry.address(), registry.address());
+
+      Run run = render(List.of(), "render", "-f", manifests.toString(), "-f", "../examples/");
+      assertThat(run.exit()).as(run.stderr()).isZero();
+      assertThat(run.stderr()).doesNotContain("warning:").doesNotContain("error:");
+      assertThat(run.stdout())
+          .as("the images' entrypoints, read from the registry")
+          .contains("mcp-server-postgres")
+          .contains("/app/index.js");
+
+      List<String> lines = applyDryRun("render", "-f", manifests.toString(), "-f", "../examples/");
+      assertThat(lines)
+          .hasSize(yamlDocuments(run.stdout()).size())
+          .allMatch(line -> line.endsWith(" created (dry run)"), "created (dry run)")
+          .contains(
+              "deployment.apps/postgres-server created (dry run)",
+              "ingress.networking.k8s.io/team-assistant created (dry run)",
+              "poddisruptionbudget.policy/team-assistant created (dry run)");
+
+      Run offline = render(List.of(), "render", "-f", manifests.toString(), "--offline");
+      assertThat(offline.exit()).as(offline.stderr()).isZero();
+      assertThat(offline.stderr())
+          .contains("(MCPServer default/postgres-server): entrypoint of image")
+          .contains("(MCPServer default/team-assistant): entrypoint of image")
+          .contains("left unresolved (--offline)");
+      assertThat(offline.stdout()).doesNotContain("mcp-server-postgres");
+    }
+  }
+
+  /** {@code java -jar … <args> | kubectl apply --dry-run=client -f -}: kubectl's output lines. */
+  private List<String> applyDryRun(String... args) throws Exception {
     // kubectl maps every document's kind through discovery before it applies anything, even with
     // --dry-run=client, and GETs each object to choose create or patch: a loopback server answers
     // discovery and 404s. --validate=false because that server has no OpenAPI documents to
     // validate against (schema checks are kubectl's server-side business, not this test's).
     try (DiscoveryOnlyApiServer api = new DiscoveryOnlyApiServer()) {
       Path kubeconfig = kubeconfig(api.url());
+      List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+      command.addAll(List.of(args));
       ProcessBuilder render =
-          new ProcessBuilder(JAVA, "-jar", JAR.toString(), "render", "-f", "../examples/")
-              .redirectError(dir.resolve("render.err").toFile());
+          new ProcessBuilder(command).redirectError(dir.resolve("render.err").toFile());
       ProcessBuilder kubectl =
           new ProcessBuilder(
                   "kubectl",
@@ -117,15 +165,12 @@ class RenderJarIT {
       for (Process p : pipeline) {
         assertThat(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
       }
-
-      assertThat(pipeline.get(0).exitValue()).isZero();
+      assertThat(pipeline.get(0).exitValue())
+          .as(Files.readString(dir.resolve("render.err")))
+          .isZero();
       assertThat(pipeline.get(1).exitValue()).as(applied).isZero();
-      List<String> lines = applied.lines().toList();
-      assertThat(lines)
-          .hasSize(yamlDocuments(render(List.of(), "render", "-f", "../examples/").stdout()).size())
-          .allMatch(line -> line.endsWith(" created (dry run)"), "created (dry run)")
-          .contains("deployment.apps/assistant created (dry run)");
       assertThat(api.requests()).allMatch(r -> r.startsWith("GET "), "only GETs");
+      return applied.lines().toList();
     }
   }
 
