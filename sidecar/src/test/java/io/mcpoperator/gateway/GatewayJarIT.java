@@ -2,12 +2,14 @@ package io.mcpoperator.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpoperator.testsupport.AppDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +70,18 @@ class GatewayJarIT {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("unknown option --colour").contains("Usage:");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void theLauncherDirectoryRunsAnywhereWithJdk17FirstOnPath() throws Exception {
+    AppDirectory app = AppDirectory.copyOf("mcp-gateway");
+
+    AppDirectory.Run version = app.run(Map.of(), "--version");
+    AppDirectory.Run help = app.run(Map.of(), "--help");
+
+    assertThat(version.exit()).as(version.err()).isZero();
+    assertThat(version.out().strip()).isEqualTo(run("--version").out().strip());
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("--host ADDRESS");
   }
 }
