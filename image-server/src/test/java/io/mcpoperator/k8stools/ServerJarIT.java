@@ -2,13 +2,22 @@ package io.mcpoperator.k8stools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpoperator.testsupport.AppDirectory;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The packaged jar run as a user runs it: help, version and bad options, with exit codes. */
@@ -77,5 +86,57 @@ class ServerJarIT {
     Run notANumber = run("--port", "http");
     assertThat(notANumber.exit()).isEqualTo(2);
     assertThat(notANumber.err()).contains("port").contains("http");
+  }
+
+  @Test
+  void theLauncherDirectoryRunsAnywhereWithJdk17FirstOnPath() throws Exception {
+    AppDirectory app = AppDirectory.copyOf("mcp-k8s-server");
+    AppDirectory.Run version = app.run(Map.of(), "--version");
+
+    assertThat(version.exit()).as(version.err()).isZero();
+    assertThat(version.out()).isEqualTo(run("--version").out());
+  }
+
+  @Test
+  void theReadmeQuickStartServesTheDocsInACleanShellWithJdk17FirstOnPath() throws Exception {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    Matcher line =
+        Pattern.compile("`(image-server/target/mcp-k8s-server/bin/mcp-k8s-server[^`]*)`")
+            .matcher(Files.readString(root.resolve("README.md")));
+    assertThat(line.find()).as("README.md runs image-server through its launcher").isTrue();
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Path out = Files.createTempFile("quick-out", ".txt");
+    Path err = Files.createTempFile("quick-err", ".txt");
+    // The README's line as written, on a free port instead of 9096 (other builds share this host).
+    Process server =
+        AppDirectory.cleanStart(
+            List.of("sh", "-c", "exec " + line.group(1) + " --port " + port),
+            root,
+            Map.of(),
+            out,
+            err);
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpRequest docs =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/docs")).build();
+      HttpResponse<String> page = null;
+      for (int i = 0; i < 300 && page == null && server.isAlive(); i++) {
+        try {
+          page = http.send(docs, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException notYet) {
+          Thread.sleep(100);
+        }
+      }
+      assertThat(page).as("GET /docs answered; stderr: %s", Files.readString(err)).isNotNull();
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).containsIgnoringCase("<html");
+    } finally {
+      server.destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
+      Files.delete(out);
+      Files.delete(err);
+    }
   }
 }

@@ -25,17 +25,19 @@ class ConformanceIT {
   void everyScenarioTheUpstreamPassesAlsoPassesThroughTheGateway() throws Exception {
     assumeTrue(
         TestPeers.node22().isPresent(),
-        "Node 22 missing under " + TestPeers.prefix() + ": run bash hack/install-test-peers.sh");
+        "Node 22 missing under "
+            + TestPeers.prefix()
+            + ": run bash hack/install-test-peers.sh (or set MCP_TEST_NPM_DIR)");
     assumeTrue(
         Files.exists(TestPeers.conformanceSuite()),
         "conformance suite missing under "
             + TestPeers.prefix()
-            + ": run hack/install-test-peers.sh");
+            + ": run bash hack/install-test-peers.sh (or set MCP_TEST_NPM_DIR)");
     assumeTrue(
         Files.exists(TestPeers.serverEverything()),
         "server-everything missing under "
             + TestPeers.prefix()
-            + ": run hack/install-test-peers.sh");
+            + ": run bash hack/install-test-peers.sh (or set MCP_TEST_NPM_DIR)");
     Optional<Path> script = script();
     assumeTrue(
         script.isPresent(), "hack/conformance.sh not found above " + Path.of("").toAbsolutePath());

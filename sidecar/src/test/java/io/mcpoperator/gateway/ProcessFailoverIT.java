@@ -46,7 +46,9 @@ class ProcessFailoverIT {
   @BeforeEach
   void needs() throws Exception {
     redis = System.getenv("MCP_TEST_REDIS_URL");
-    assumeTrue(redis != null && !redis.isBlank(), "MCP_TEST_REDIS_URL is not set");
+    assumeTrue(
+        redis != null && !redis.isBlank(),
+        "MCP_TEST_REDIS_URL is not set (e.g. redis://127.0.0.1:6379): skipping Redis tests");
     jar =
         Path.of(ProcessFailoverIT.class.getProtectionDomain().getCodeSource().getLocation().toURI())
             .getParent()

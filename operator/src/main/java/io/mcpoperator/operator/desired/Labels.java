@@ -15,8 +15,12 @@ public final class Labels {
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   public static final String PART_OF = "app.kubernetes.io/part-of";
 
-  /** Value of {@link #NAME}: what the application is. */
-  public static final String APP_NAME = "mcp-server";
+  /**
+   * Value of {@link #NAME}: what the application is. {@code mcpserver}, as the earlier operator
+   * labelled its pods, so affinities and NetworkPolicies written for it ({@code
+   * app.kubernetes.io/name In [mcpserver]}) select these pods unchanged.
+   */
+  public static final String APP_NAME = "mcpserver";
 
   /** Value of {@link #MANAGED_BY} and {@link #PART_OF}. */
   public static final String OPERATOR = "mcp-operator";

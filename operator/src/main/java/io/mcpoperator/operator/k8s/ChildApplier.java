@@ -68,6 +68,10 @@ public final class ChildApplier {
                     + " already exists and is not owned by this MCPServer: rename the MCPServer or"
                     + " remove the existing object"),
             changes);
+      } else if (selectorChanged(type, observed.get(), desired)) {
+        recreate(type, owner, name, desired);
+        changes.add(new ChildChange(ChildChange.Verb.DELETED, type.kind(), name));
+        changes.add(new ChildChange(ChildChange.Verb.CREATED, type.kind(), name));
       } else if (!JsonSubset.contains(observed.get(), desired)) {
         call(type.api(client).update(dynamic(JsonSubset.merge(observed.get(), desired))));
         changes.add(new ChildChange(ChildChange.Verb.UPDATED, type.kind(), name));
@@ -75,6 +79,38 @@ public final class ChildApplier {
     }
     changes.addAll(deleteUndesired(owner, desiredKeys));
     return new Applied(ReconcileOutcome.ok(), changes);
+  }
+
+  /**
+   * True when a Deployment's pod selector differs from the desired one. The selector is immutable,
+   * so an update would be refused forever: this happens once, to Deployments an earlier version of
+   * this operator created with other selector labels.
+   */
+  static boolean selectorChanged(ResourceType type, JsonObject observed, JsonObject desired) {
+    if (type != ResourceType.DEPLOYMENT) {
+      return false;
+    }
+    JsonElement was = selectorOf(observed);
+    return was != null && !was.equals(selectorOf(desired));
+  }
+
+  private static JsonElement selectorOf(JsonObject object) {
+    JsonObject spec = object.getAsJsonObject("spec");
+    return spec == null ? null : spec.get("selector");
+  }
+
+  /**
+   * Deletes and creates a child in one pass. The deletion propagates in the background: the old
+   * ReplicaSets and pods go while the new Deployment starts its own.
+   */
+  private void recreate(ResourceType type, ResourceMeta owner, String name, JsonObject desired)
+      throws ApiException {
+    KubernetesApiResponse<DynamicKubernetesObject> deleted =
+        type.api(client).delete(owner.namespace(), name);
+    if (deleted.getHttpStatusCode() != 404) {
+      deleted.throwsApiException();
+    }
+    call(type.api(client).create(owner.namespace(), dynamic(desired), new CreateOptions()));
   }
 
   /** Scales the owner's Deployment to zero replicas; true when a write was needed. */

@@ -125,7 +125,7 @@ class DesiredChildrenTest {
     assertThat(Labels.selectorString(HA.meta()))
         .isEqualTo(
             "app.kubernetes.io/instance=github,app.kubernetes.io/managed-by=mcp-operator,"
-                + "app.kubernetes.io/name=mcp-server");
+                + "app.kubernetes.io/name=mcpserver");
     assertThat(Labels.forComponent(HA.meta(), "x")).containsEntry(Labels.COMPONENT, "x");
   }
 

@@ -119,6 +119,54 @@ class McpServerReconcilerIT {
   }
 
   @Test
+  void aDeploymentWithAnEarlierSelectorIsRecreatedInsteadOfRefusedForever() throws Exception {
+    fixture.createServer(NS, "fs", FS_SPEC);
+    String firstUid =
+        fixture
+            .awaitObject(ResourceType.DEPLOYMENT, NS, "fs")
+            .getAsJsonObject("metadata")
+            .get("uid")
+            .getAsString();
+
+    // As a Deployment from a version that labelled pods app.kubernetes.io/name=mcp-server (the
+    // in-JVM API server lets the selector change; a real one keeps it, and would refuse an update).
+    fixture.edit(
+        ResourceType.DEPLOYMENT,
+        NS,
+        "fs",
+        d -> {
+          JsonObject spec = d.getAsJsonObject("spec");
+          spec.getAsJsonObject("selector")
+              .getAsJsonObject("matchLabels")
+              .addProperty("app.kubernetes.io/name", "mcp-server");
+          spec.getAsJsonObject("template")
+              .getAsJsonObject("metadata")
+              .getAsJsonObject("labels")
+              .addProperty("app.kubernetes.io/name", "mcp-server");
+        });
+
+    await()
+        .atMost(OperatorFixture.WAIT)
+        .until(
+            () ->
+                fixture
+                    .get(ResourceType.DEPLOYMENT, NS, "fs")
+                    .filter(
+                        d ->
+                            !d.getAsJsonObject("metadata")
+                                .get("uid")
+                                .getAsString()
+                                .equals(firstUid))
+                    .isPresent());
+    JsonObject selector = deployment("fs").getAsJsonObject("spec").getAsJsonObject("selector");
+    assertThat(selector.getAsJsonObject("matchLabels").get("app.kubernetes.io/name").getAsString())
+        .isEqualTo("mcpserver");
+    await()
+        .atMost(OperatorFixture.WAIT)
+        .until(() -> events(NS).stream().anyMatch(e -> e.contains("Deleted Deployment fs")));
+  }
+
+  @Test
   void revertsDriftButLeavesFieldsThatOthersOwn() throws Exception {
     fixture.createServer(NS, "fs", FS_SPEC);
     fixture.awaitObject(ResourceType.SERVICE, NS, "fs");
@@ -332,7 +380,7 @@ class McpServerReconcilerIT {
                     .namespace(NS)
                     .labels(
                         Map.of(
-                            "app.kubernetes.io/name", "mcp-server",
+                            "app.kubernetes.io/name", "mcpserver",
                             "app.kubernetes.io/instance", server,
                             "app.kubernetes.io/managed-by", "mcp-operator")));
     if (waitingReason != null) {

@@ -48,7 +48,7 @@ class OperatorScopeIT {
                           .name("stuck-pod")
                           .labels(
                               Map.of(
-                                  "app.kubernetes.io/name", "mcp-server",
+                                  "app.kubernetes.io/name", "mcpserver",
                                   "app.kubernetes.io/instance", "stuck",
                                   "app.kubernetes.io/managed-by", "mcp-operator"))))
           .execute();

@@ -90,7 +90,7 @@ class ShadowedByUpstreamIT {
           name: assistant-1
           namespace: team-a
           labels:
-            app.kubernetes.io/name: mcp-server
+            app.kubernetes.io/name: mcpserver
             app.kubernetes.io/instance: assistant
             app.kubernetes.io/managed-by: mcp-operator
         spec: {containers: [{name: gateway, image: gw}]}

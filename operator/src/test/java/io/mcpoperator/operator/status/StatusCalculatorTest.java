@@ -200,7 +200,7 @@ class StatusCalculatorTest {
     assertThat(status.selector())
         .isEqualTo(
             "app.kubernetes.io/instance=demo,app.kubernetes.io/managed-by=mcp-operator,"
-                + "app.kubernetes.io/name=mcp-server");
+                + "app.kubernetes.io/name=mcpserver");
     assertThat(status.toolCount()).isZero();
   }
 

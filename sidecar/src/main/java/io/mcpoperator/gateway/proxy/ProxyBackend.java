@@ -17,9 +17,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The gateway as an MCP server: every client request is served by the shared upstream. */
 public final class ProxyBackend implements McpBackend {
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyBackend.class);
+
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(10);
   private final UpstreamSession upstream;
   private final ResponseWait wait;
@@ -63,8 +67,10 @@ public final class ProxyBackend implements McpBackend {
     try {
       route = upstream.forward(request);
     } catch (IOException e) {
+      LOG.warn("upstream unavailable for {}: {}", request.method(), e.getMessage());
       throw new McpException(
-          JsonRpcError.SERVER_UNAVAILABLE, "Upstream MCP server unavailable: " + e.getMessage());
+          JsonRpcError.SERVER_UNAVAILABLE,
+          "Upstream MCP server unavailable (the gateway log has the cause)");
     }
     request.onCancel(() -> upstream.cancel(route, "cancelled by the client or timed out"));
     try {
@@ -133,9 +139,10 @@ public final class ProxyBackend implements McpBackend {
   }
 
   private static McpException storeUnavailable(SessionStoreUnavailableException e) {
+    LOG.warn("session store unavailable, subscription not changed: {}", e.getMessage());
     return new McpException(
         JsonRpcError.SERVER_UNAVAILABLE,
-        "Session store unavailable, subscription not changed: " + e.getMessage());
+        "Session store unavailable, subscription not changed (the gateway log has the cause)");
   }
 
   private static McpException notReady() {

@@ -76,7 +76,7 @@ public final class FifoUpstream implements Upstream {
         }
         if (!closed) {
           LOG.warn("upstream FIFOs failed: {}: {}", dir, e.getMessage());
-          listener.disconnected("upstream FIFO failed: " + e.getMessage());
+          listener.disconnected("upstream FIFO failed (the gateway log has the cause)");
         }
       }
       backoff.connectionLasted(Duration.between(started, Instant.now()));

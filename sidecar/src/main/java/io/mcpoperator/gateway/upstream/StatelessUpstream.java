@@ -453,13 +453,14 @@ public final class StatelessUpstream implements Upstream {
     try {
       inner.send(new Request(retry.id(), exchange.method(), retry.params()), exchange.headers());
     } catch (IOException e) {
+      LOG.warn("upstream unavailable for {}: {}", exchange.method(), e.getMessage());
       finish(
           exchange,
           new Failure(
               exchange.gatewayId(),
               JsonRpcError.of(
                   JsonRpcError.SERVER_UNAVAILABLE,
-                  "Upstream MCP server unavailable: " + e.getMessage())));
+                  "Upstream MCP server unavailable (the gateway log has the cause)")));
     }
   }
 

@@ -61,7 +61,7 @@ public final class StdioProcessUpstream implements Upstream {
         channel = null;
         if (!closed) {
           LOG.warn("upstream process failed: {}: {}", describe(), e.getMessage());
-          listener.disconnected("upstream process failed: " + e.getMessage());
+          listener.disconnected("upstream process failed (the gateway log has the cause)");
         }
       } catch (InterruptedException e) {
         return;

@@ -168,8 +168,9 @@ public final class StreamableHttpUpstream implements Upstream {
         LOG.debug("closed the response stream of cancelled request {}", modern.get());
         return;
       }
-      fail(call, "upstream unreachable: " + e.getMessage());
-      reconnect("upstream unreachable: " + e.getMessage());
+      LOG.warn("upstream {} unreachable: {}", uri, String.valueOf(e.getMessage()));
+      fail(call, "upstream unreachable (the gateway log has the cause)");
+      reconnect("upstream unreachable (the gateway log has the cause)");
     } finally {
       modern.ifPresent(
           id -> {

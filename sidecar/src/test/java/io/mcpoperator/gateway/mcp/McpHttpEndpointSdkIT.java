@@ -116,7 +116,10 @@ class McpHttpEndpointSdkIT {
       assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("nope", Map.of())))
           .hasMessageContaining("unknown tool nope");
       assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("boom", Map.of())))
-          .hasMessageContaining("boom");
+          .as("the client learns that it failed, not the server's files or PATH")
+          .hasMessageContaining("Internal error (the gateway log has the cause)")
+          .hasMessageNotContaining("/tmp")
+          .hasMessageNotContaining("PATH");
     }
   }
 }

@@ -34,7 +34,9 @@ class ServerEverythingIT {
     assumeTrue(node.isPresent(), "node is not installed: skipping server-everything tests");
     assumeTrue(
         Files.exists(SERVER),
-        "server-everything missing at " + SERVER + ": run bash hack/install-test-peers.sh");
+        "server-everything missing at "
+            + SERVER
+            + ": run bash hack/install-test-peers.sh (or set MCP_TEST_NPM_DIR)");
     try (Gateway gateway =
         Gateway.start(
             Configs.stdio(List.of(node.get(), SERVER.toString(), "stdio"), 30_000), "127.0.0.1")) {

@@ -38,7 +38,7 @@ class ServerEverythingInputIT {
     assumeTrue(node.isPresent(), "node is not installed: skipping server-everything tests");
     assumeTrue(
         Files.exists(TestPeers.serverEverything()),
-        "server-everything missing: run bash hack/install-test-peers.sh");
+        "server-everything missing: run bash hack/install-test-peers.sh (or set MCP_TEST_NPM_DIR)");
     gateway =
         Gateway.start(
             Configs.stdio(

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A test server with tools {@code echo} (returns its text), {@code progress} (two progress
  * notifications first), {@code sample} (asks the client for a sampling completion), {@code block}
- * (waits until released or cancelled) and {@code boom} (throws).
+ * (waits until released or cancelled) and {@code boom} (throws, its message naming a temp file and
+ * the PATH).
  */
 public final class EchoBackend implements McpBackend {
   public final CountDownLatch release = new CountDownLatch(1);
@@ -79,7 +80,9 @@ public final class EchoBackend implements McpBackend {
         }
         yield text("released");
       }
-      case "boom" -> throw new IllegalStateException("boom");
+      case "boom" ->
+          throw new IllegalStateException(
+              "boom writing /tmp/gateway-7781/state (PATH=/usr/local/bin:/usr/bin)");
       default -> throw new McpException(JsonRpcError.invalidParams("unknown tool " + name));
     };
   }

@@ -364,7 +364,9 @@ class StatelessUpstreamTest {
     Request asked = (Request) seen.received.getLast();
     inner.down = true;
     adapter.send(new Result(asked.id(), Json.object().add("action", "accept").build()));
-    assertThat(lastError()).isEqualTo("Upstream MCP server unavailable: connection refused");
+    assertThat(lastError())
+        .as("the client is not shown the gateway's I/O error")
+        .isEqualTo("Upstream MCP server unavailable (the gateway log has the cause)");
     assertThatThrownBy(() -> adapter.send(call("gw-9", "echo"))).isInstanceOf(IOException.class);
     assertThat(adapter.inFlight()).isZero();
   }

@@ -182,7 +182,8 @@ public final class Dispatcher {
       if (!inFlight.cancelled()) {
         LOG.warn("backend failed on {}", inFlight.method(), e);
       }
-      return new Failure(inFlight.id(), JsonRpcError.internal(String.valueOf(e.getMessage())));
+      return new Failure(
+          inFlight.id(), JsonRpcError.internal("Internal error (the gateway log has the cause)"));
     }
   }
 

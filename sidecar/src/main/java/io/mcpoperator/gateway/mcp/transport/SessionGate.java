@@ -10,12 +10,16 @@ import io.mcpoperator.gateway.mcp.session.SessionStore;
 import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
 import jakarta.json.JsonValue;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checks every request of an existing session passes: Origin, protocol version header, session
  * header, session lookup. On failure the response has been written.
  */
 final class SessionGate {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionGate.class);
+
   static final int SESSION_NOT_FOUND = -32001;
   private final SessionStore store;
   private final TransportSettings settings;
@@ -93,13 +97,14 @@ final class SessionGate {
 
   /** 503: the session store cannot be reached. */
   void unavailable(ServerRequest req, ServerResponse res, SessionStoreUnavailableException e) {
+    LOG.warn("session store unavailable: {}", e.getMessage());
     res.header(io.helidon.http.HeaderNames.RETRY_AFTER, "1");
     reject(
         req,
         res,
         Status.SERVICE_UNAVAILABLE_503,
         JsonRpcError.SERVER_UNAVAILABLE,
-        "Session store unavailable: " + e.getMessage());
+        "Session store unavailable (the gateway log has the cause)");
   }
 
   /** Seconds a client refused for the session cap is told to wait. */

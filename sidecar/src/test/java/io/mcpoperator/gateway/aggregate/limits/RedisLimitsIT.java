@@ -23,7 +23,8 @@ class RedisLimitsIT {
   private static RedisURI redis() {
     String url = System.getenv("MCP_TEST_REDIS_URL");
     Assumptions.assumeTrue(
-        url != null && !url.isBlank(), "MCP_TEST_REDIS_URL is not set: skipping Redis tests");
+        url != null && !url.isBlank(),
+        "MCP_TEST_REDIS_URL is not set (e.g. redis://127.0.0.1:6379): skipping Redis tests");
     return RedisURI.create(url);
   }
 

@@ -32,7 +32,8 @@ class RedisSessionStoreIT {
   void redisRequired() {
     String url = System.getenv("MCP_TEST_REDIS_URL");
     assumeTrue(
-        url != null && !url.isBlank(), "MCP_TEST_REDIS_URL is not set: skipping Redis tests");
+        url != null && !url.isBlank(),
+        "MCP_TEST_REDIS_URL is not set (e.g. redis://127.0.0.1:6379): skipping Redis tests");
     prefix = "test-" + UUID.randomUUID() + ":";
   }
 
