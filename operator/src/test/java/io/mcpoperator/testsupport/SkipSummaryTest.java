@@ -51,6 +51,11 @@ class SkipSummaryTest {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A fixture, not a test of its own: SkipSummaryTest runs it through the JUnit launcher (surefire
+   * does not pick up static nested classes), so its assumptions and its {@code @Disabled} are the
+   * skips whose summary is checked.
+   */
   static class Skipping {
     @Test
     void redisOne() {
