@@ -5,6 +5,7 @@ import io.helidon.http.Status;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
+import io.mcpoperator.gateway.mcp.McpProtocol;
 import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
 import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
@@ -23,7 +24,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -35,11 +40,14 @@ import org.slf4j.LoggerFactory;
  * server-initiated messages. The upstream's session id and protocol version are learned from
  * initialize; a 404 (session gone) or a connection failure counts as a disconnect, and the
  * connection is re-established with backoff. A request whose {@code _meta} names the stateless
- * revision 2026-07-28 (see {@link StatelessUpstream}) goes without session, its {@code
- * MCP-Protocol-Version}, {@code Mcp-Method} and {@code Mcp-Name} headers mirror the body, and its
- * cancellation closes its response stream, and a {@code tools/call} carries the {@code Mcp-Param-*}
- * headers its tool's schema asks for ({@link ParamHeaders}). An error status whose body is a
- * JSON-RPC error answers the request with that error.
+ * revision 2026-07-28 goes on the gateway's upstream session when the upstream is session-based
+ * only (its {@code server/discover}, asked once after initialize, offers no stateless revision), as
+ * over stdio. Otherwise (a 2026-07-28 upstream, see {@link StatelessUpstream}, or one that serves
+ * both) it goes without session, its {@code MCP-Protocol-Version}, {@code Mcp-Method} and {@code
+ * Mcp-Name} headers mirror the body, and its cancellation closes its response stream, and a {@code
+ * tools/call} carries the {@code Mcp-Param-*} headers its tool's schema asks for ({@link
+ * ParamHeaders}). An error status whose body is a JSON-RPC error answers the request with that
+ * error.
  */
 public final class StreamableHttpUpstream implements Upstream {
   private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpUpstream.class);
@@ -61,6 +69,9 @@ public final class StreamableHttpUpstream implements Upstream {
   private final Map<JsonValue, Thread> modernCalls = new ConcurrentHashMap<>();
   private final Set<JsonValue> cancelledCalls = ConcurrentHashMap.newKeySet();
   private final ParamHeaders paramHeaders = new ParamHeaders();
+  private static final Duration DISCOVER_TIMEOUT = Duration.ofSeconds(5);
+  private volatile CompletableFuture<Boolean> speaksStateless =
+      CompletableFuture.completedFuture(true);
 
   /** Forwards the {@link ForwardedHeaders#fromEnvironment() configured} client headers. */
   public StreamableHttpUpstream(URI uri, Backoff backoff) {
@@ -94,12 +105,87 @@ public final class StreamableHttpUpstream implements Upstream {
     }
     if (message instanceof Notification n
         && n.method().equals("notifications/cancelled")
-        && ModernHeaders.statelessVersion(n.params()).isPresent()) {
+        && stateless(n.params())) {
       // 2026-07-28: closing the request's response stream is the cancellation
       abort(n.params().get("requestId"));
       return;
     }
     Thread.ofVirtual().name("upstream-http").start(() -> post(message, clientHeaders));
+  }
+
+  /**
+   * Whether a message goes to the upstream the 2026-07-28 way (no session, headers mirroring the
+   * body): its {@code _meta} names a stateless revision and the upstream is not a session-based
+   * one. A 2026-07-28 client's request to an upstream that answered the gateway's initialize with a
+   * session-based version is bridged onto the gateway's upstream session instead, as over stdio.
+   */
+  private boolean stateless(JsonObject params) {
+    if (ModernHeaders.statelessVersion(params).isEmpty()) {
+      return false;
+    }
+    Optional<String> spoken = protocolVersion;
+    if (spoken.isEmpty() || McpProtocol.stateless(spoken.get())) {
+      return true;
+    }
+    try {
+      return speaksStateless.get(DISCOVER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether the upstream, which answered the gateway's initialize with a session-based version,
+   * also serves 2026-07-28 requests without a session: its {@code server/discover} (asked without
+   * session) offers a stateless revision the gateway speaks. A refusal or no answer is a no.
+   */
+  private boolean discoverStateless() {
+    var discover =
+        new Request(
+            Json.string("gw-discover-" + TOOL_LISTS.incrementAndGet()),
+            "server/discover",
+            ModernMessages.discoverParams(
+                McpProtocol.STATELESS_VERSIONS.getFirst(),
+                ModernMessages.Identity.of(JsonValue.EMPTY_JSON_OBJECT)));
+    var request = jsonRpcPost();
+    ModernHeaders.mirror(discover, request::header);
+    var answer = new CompletableFuture<JsonObject>();
+    UpstreamListener capture =
+        new UpstreamListener() {
+          @Override
+          public void connected() {}
+
+          @Override
+          public void received(JsonRpcMessage message, Optional<JsonValue> related) {
+            if (message instanceof Result(JsonValue rid, JsonObject result)
+                && rid.equals(discover.id())) {
+              answer.complete(result);
+            }
+          }
+
+          @Override
+          public void disconnected(String reason) {}
+        };
+    try (HttpClientResponse response = request.submit(JsonRpcCodec.encode(discover))) {
+      if (response.status().code() == 200) {
+        HttpMessages.deliver(response, capture, Optional.of(discover.id()));
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("server/discover without session failed: {}", e.getMessage());
+    }
+    Optional<String> version =
+        Optional.ofNullable(answer.getNow(null)).flatMap(ModernMessages::version);
+    LOG.info(
+        "upstream {} {}",
+        uri,
+        version
+            .map(v -> "also serves " + v + " without session: 2026-07-28 clients pass through")
+            .orElse(
+                "is session-based only: 2026-07-28 clients are served on the gateway's session"));
+    return version.isPresent();
   }
 
   /** Closes the connection of a 2026-07-28 request in flight (interrupting its reader). */
@@ -125,8 +211,7 @@ public final class StreamableHttpUpstream implements Upstream {
     forwarded.apply(
         clientHeaders, (name, value) -> request.header(HeaderNames.create(name), value));
     Optional<Request> call = message instanceof Request r ? Optional.of(r) : Optional.empty();
-    Optional<JsonValue> modern =
-        call.filter(r -> ModernHeaders.statelessVersion(r.params()).isPresent()).map(Request::id);
+    Optional<JsonValue> modern = call.filter(r -> stateless(r.params())).map(Request::id);
     UpstreamListener target = listener;
     if (modern.isPresent()) {
       // 2026-07-28: no session; the headers mirror the body
@@ -155,8 +240,13 @@ public final class StreamableHttpUpstream implements Upstream {
       }
       if (call.isPresent() && call.get().method().equals("initialize")) {
         sessionId = response.headers().first(McpHeaders.SESSION_ID);
+        var probe = new CompletableFuture<Boolean>();
+        speaksStateless = probe;
         HttpMessages.deliver(response, new VersionCapture(listener), call.map(Request::id));
         openStream();
+        probe.complete(
+            protocolVersion.filter(v -> !McpProtocol.stateless(v)).isPresent()
+                && discoverStateless());
         return;
       }
       var delivery = HttpMessages.deliver(response, target, call.map(Request::id));
