@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * 2026-07-28 (stateless) clients through the gateway to an upstream that only speaks 2025-xx: the
@@ -106,5 +108,91 @@ class ModernClientIT {
             "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\",\"params\":{" + META + "}}");
     assertThat(res.statusCode()).isEqualTo(400);
     assertThat(res.body()).contains("-32020", "Mcp-Method");
+  }
+
+  private static java.net.http.HttpResponse<String> post(String method, String params) {
+    return client.post(
+        Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", method),
+        "{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\""
+            + method
+            + "\",\"params\":{"
+            + params
+            + "}}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "initialize",
+        "ping",
+        "logging/setLevel",
+        "resources/subscribe",
+        "resources/unsubscribe"
+      })
+  void methodsTheRevisionRemovedAreNotFound(String method) {
+    var res = post(method, META);
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(404);
+    JsonObject body = Json.parse(res.body()).asJsonObject();
+    assertThat(body.getInt("id")).isEqualTo(41);
+    assertThat(body.getJsonObject("error").getInt("code")).isEqualTo(-32601);
+    assertThat(body.getJsonObject("error").getString("message"))
+        .contains(method, "not part of protocol version 2026-07-28");
+    assertThat(res.headers().firstValue("Mcp-Session-Id")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tools/list", "prompts/list", "resources/list"})
+  void listsSayHowLongAndForWhomTheyMayBeCached(String method) {
+    JsonObject result = call(method, null, "");
+    assertThat(result.getString("cacheScope")).isEqualTo("private");
+    assertThat(result.getJsonNumber("ttlMs").longValue()).isZero();
+    assertThat(result.getString("resultType")).isEqualTo("complete");
+  }
+
+  @Test
+  void aToolCallResultCarriesNoCachingHints() {
+    JsonObject result =
+        call("tools/call", "echo", "\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"},");
+    assertThat(result.containsKey("cacheScope")).isFalse();
+    assertThat(result.containsKey("ttlMs")).isFalse();
+  }
+
+  @Test
+  void discoverNamesTheServerInItsMeta() {
+    JsonObject result = call("server/discover", null, "");
+    assertThat(
+            result
+                .getJsonObject("_meta")
+                .getJsonObject("io.modelcontextprotocol/serverInfo")
+                .getString("name"))
+        .isEqualTo("fake");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "", // no _meta at all
+        "\"_meta\":{\"io.modelcontextprotocol/clientCapabilities\":{}}",
+        "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}"
+      })
+  void aRefusedRequestsErrorCarriesItsId(String params) {
+    var res = post("server/discover", params);
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+    assertThat(Json.parse(res.body()).asJsonObject().getInt("id")).isEqualTo(41);
+  }
+
+  @Test
+  void anUnsupportedVersionHeaderIsRefusedWithTheRequestsId() {
+    var res =
+        client.post(
+            Map.of("MCP-Protocol-Version", "v999.0.0", "Mcp-Method", "server/discover"),
+            "{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"server/discover\",\"params\":{"
+                + META.replace("2026-07-28", "v999.0.0")
+                + "}}");
+    assertThat(res.statusCode()).isEqualTo(400);
+    JsonObject body = Json.parse(res.body()).asJsonObject();
+    assertThat(body.getInt("id")).isEqualTo(42);
+    assertThat(body.getJsonObject("error").getJsonObject("data").getString("requested"))
+        .isEqualTo("v999.0.0");
   }
 }

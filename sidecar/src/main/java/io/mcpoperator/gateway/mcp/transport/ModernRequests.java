@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.Set;
@@ -121,17 +122,100 @@ final class ModernRequests {
                 .orElse("the Mcp-Name header is required for " + request.method()));
       }
     }
+    if (REMOVED.containsKey(request.method())) {
+      return Optional.of(
+          new Rejection(
+              Status.NOT_FOUND_404,
+              JsonRpcError.of(
+                  JsonRpcError.METHOD_NOT_FOUND,
+                  "Method not found: "
+                      + request.method()
+                      + " is not part of protocol version "
+                      + declared.get()
+                      + " ("
+                      + REMOVED.get(request.method())
+                      + ")")));
+    }
     return Optional.empty();
   }
 
+  /** The methods 2026-07-28 removed, with what replaces each. */
+  static final Map<String, String> REMOVED =
+      Map.of(
+          "initialize", "server/discover and per-request _meta replace it",
+          "ping", "every request is its own health check",
+          "logging/setLevel", "set _meta io.modelcontextprotocol/logLevel per request",
+          "resources/subscribe", "use subscriptions/listen with resourceSubscriptions",
+          "resources/unsubscribe", "end the subscriptions/listen stream instead");
+
+  /** The results a 2026-07-28 client may cache, which must say for how long and for whom. */
+  static final Set<String> CACHEABLE =
+      Set.of(
+          "tools/list",
+          "prompts/list",
+          "resources/list",
+          "resources/templates/list",
+          "resources/read");
+
+  /**
+   * The gateway's caching hint for the results it passes on. {@code private}: a list may depend on
+   * the caller (its headers reach the upstream), so no cache may share it across authorization
+   * contexts; {@code 0}: stale at once, a list can change at any time (list_changed tells
+   * listeners). An upstream's own hints are kept.
+   */
+  static final String CACHE_SCOPE = "private";
+
+  static final long TTL_MS = 0;
+
   /** A final result as 2026-07-28 writes it: with {@code resultType} ("complete" unless given). */
   static JsonRpcMessage complete(JsonRpcMessage message) {
-    if (message instanceof JsonRpcMessage.Result(JsonValue id, JsonObject result)
-        && !result.containsKey("resultType")) {
-      return new JsonRpcMessage.Result(
-          id, Json.object(result).add("resultType", "complete").build());
+    return complete(message, "");
+  }
+
+  /**
+   * A final result of {@code method} as 2026-07-28 writes it: with {@code resultType} ("complete"
+   * unless given), the caching hints {@code cacheScope} and {@code ttlMs} on {@link #CACHEABLE}
+   * results (unless given), and a discover result's {@code serverInfo} also in its {@code _meta}.
+   */
+  static JsonRpcMessage complete(JsonRpcMessage message, String method) {
+    if (!(message instanceof JsonRpcMessage.Result(JsonValue id, JsonObject result))) {
+      return message;
     }
-    return message;
+    boolean cacheable =
+        CACHEABLE.contains(method)
+            && (!result.containsKey("cacheScope") || !result.containsKey("ttlMs"));
+    boolean discover = method.equals("server/discover") && needsServerInfoMeta(result);
+    if (result.containsKey(McpProtocol.RESULT_TYPE) && !cacheable && !discover) {
+      return message;
+    }
+    var copy = Json.object(result);
+    if (!result.containsKey(McpProtocol.RESULT_TYPE)) {
+      copy.add(McpProtocol.RESULT_TYPE, McpProtocol.RESULT_COMPLETE);
+    }
+    if (cacheable) {
+      if (!result.containsKey("cacheScope")) {
+        copy.add("cacheScope", CACHE_SCOPE);
+      }
+      if (!result.containsKey("ttlMs")) {
+        copy.add("ttlMs", TTL_MS);
+      }
+    }
+    if (discover) {
+      JsonObject meta = Json.object(result, "_meta").orElse(JsonValue.EMPTY_JSON_OBJECT);
+      copy.add(
+          "_meta",
+          Json.object(meta)
+              .add(McpProtocol.META_SERVER_INFO, result.getJsonObject("serverInfo"))
+              .build());
+    }
+    return new JsonRpcMessage.Result(id, copy.build());
+  }
+
+  private static boolean needsServerInfoMeta(JsonObject result) {
+    return result.get("serverInfo") instanceof JsonObject
+        && Json.object(result, "_meta")
+            .flatMap(m -> Json.object(m, McpProtocol.META_SERVER_INFO))
+            .isEmpty();
   }
 
   /** The HTTP status of a final response answered as plain JSON (2026-07-28 transport rules). */

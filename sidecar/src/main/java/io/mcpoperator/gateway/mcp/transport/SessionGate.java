@@ -47,9 +47,16 @@ final class SessionGate {
 
   /** The MCP-Protocol-Version header, or a 400 when it names a revision we do not speak. */
   Optional<Optional<String>> versionHeader(ServerRequest req, ServerResponse res) {
+    return versionHeader(req, res, JsonValue.NULL);
+  }
+
+  /** As {@link #versionHeader(ServerRequest, ServerResponse)}, the error carrying {@code id}. */
+  Optional<Optional<String>> versionHeader(
+      ServerRequest req, ServerResponse res, JsonValue requestId) {
     Optional<String> version = McpHeaders.value(req, McpHeaders.PROTOCOL_VERSION);
     if (version.isPresent() && !McpProtocol.supported(version.get())) {
-      reject(req, res, Status.BAD_REQUEST_400, ModernRequests.unsupported(version.get()));
+      reject(
+          req, res, Status.BAD_REQUEST_400, requestId, ModernRequests.unsupported(version.get()));
       return Optional.empty();
     }
     return Optional.of(version);

@@ -90,13 +90,13 @@ final class StreamablePost {
           req, res, Status.BAD_REQUEST_400, failure.error().code(), failure.error().message());
       return;
     }
-    Optional<Optional<String>> versionHeader = gate.versionHeader(req, res);
+    JsonValue requestId = requestId(decoded);
+    Optional<Optional<String>> versionHeader = gate.versionHeader(req, res, requestId);
     if (versionHeader.isEmpty()) {
       return;
     }
-    JsonValue requestId = requestId(decoded);
     Optional<Request> initialize = initializeRequest(decoded);
-    if (initialize.isPresent()) {
+    if (initialize.isPresent() && !stateless(versionHeader.get(), decoded)) {
       if (decoded.batch()) {
         gate.reject(
             req,
@@ -130,7 +130,7 @@ final class StreamablePost {
       Optional<ModernRequests.Rejection> rejection =
           ModernRequests.check(decoded, name -> McpHeaders.value(req, name));
       if (rejection.isPresent()) {
-        gate.reject(req, res, rejection.get().status(), rejection.get().error());
+        gate.reject(req, res, rejection.get().status(), requestId, rejection.get().error());
         return;
       }
       serve(
@@ -195,12 +195,13 @@ final class StreamablePost {
     }
     var exchange = new PostExchange();
     boolean modern = session == null;
+    String method = modern ? requestMethod(decoded) : "";
     Outbox counted =
         (message, last) -> {
           if (last) {
             permits.release();
           }
-          exchange.send(modern && last ? ModernRequests.complete(message) : message, last);
+          exchange.send(modern && last ? ModernRequests.complete(message, method) : message, last);
         };
     var target =
         new StreamTarget(
@@ -285,6 +286,13 @@ final class StreamablePost {
             && decoded.entries().getFirst() instanceof Valid(Request r)
         ? r.id()
         : JsonValue.NULL;
+  }
+
+  /** The method of the one request of a 2026-07-28 body (they have no batches), else "". */
+  private static String requestMethod(DecodedBody decoded) {
+    return decoded.entries().size() == 1 && decoded.entries().getFirst() instanceof Valid(Request r)
+        ? r.method()
+        : "";
   }
 
   private static Optional<Request> initializeRequest(DecodedBody decoded) {
