@@ -195,4 +195,55 @@ class ModernClientIT {
     assertThat(body.getJsonObject("error").getJsonObject("data").getString("requested"))
         .isEqualTo("v999.0.0");
   }
+
+  @Test
+  void aListenStreamIsAcknowledgedThenHearsTheListChangesItAskedFor() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + gateway.port() + "/mcp"))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .header("MCP-Protocol-Version", "2026-07-28")
+            .header("Mcp-Method", "subscriptions/listen")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":\"subscriptions/listen\","
+                        + "\"params\":{\"notifications\":{\"toolsListChanged\":true,"
+                        + "\"resourceSubscriptions\":[\"file:///x\"]},"
+                        + META
+                        + "}}"))
+            .build();
+    var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+    assertThat(response.statusCode()).isEqualTo(200);
+    var lines =
+        response.body().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).iterator();
+    JsonObject ack = Json.parse(lines.next()).asJsonObject();
+    assertThat(ack.getString("method")).isEqualTo("notifications/subscriptions/acknowledged");
+    // only what the server can honour: tools announce listChanged, resource updates are not offered
+    assertThat(ack.getJsonObject("params").getJsonObject("notifications").toString())
+        .isEqualTo("{\"toolsListChanged\":true}");
+    assertThat(
+            ack.getJsonObject("params")
+                .getJsonObject("_meta")
+                .getInt("io.modelcontextprotocol/subscriptionId"))
+        .isEqualTo(77);
+
+    call("tools/call", "notify", "\"name\":\"notify\",\"arguments\":{},");
+    JsonObject changed = Json.parse(lines.next()).asJsonObject();
+    assertThat(changed.getString("method")).isEqualTo("notifications/tools/list_changed");
+    assertThat(
+            changed
+                .getJsonObject("params")
+                .getJsonObject("_meta")
+                .getInt("io.modelcontextprotocol/subscriptionId"))
+        .isEqualTo(77);
+  }
+
+  @Test
+  void aListenRequestWithoutItsFilterIsRefused() {
+    var res = post("subscriptions/listen", META);
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(res.body()).contains("-32602", "params.notifications");
+  }
 }

@@ -73,6 +73,15 @@ public final class Dispatcher {
     return runtimes.computeIfAbsent(sessionId, k -> new SessionRuntime());
   }
 
+  /** The server's capabilities; empty while they cannot be told (the upstream is not ready). */
+  JsonObject capabilities() {
+    try {
+      return backend.identity().capabilities();
+    } catch (McpException e) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+  }
+
   /** The initialize result for a negotiated version. */
   JsonObject initializeResult(String version) throws McpException {
     ServerIdentity identity = backend.identity();

@@ -44,13 +44,14 @@ public final class EndpointRoutes {
       Optional<String> legacySsePath,
       String legacyMessagesPath) {
     this.dispatcher = new Dispatcher(backend, store, settings, observer);
-    this.channel = new SessionChannel(store, dispatcher);
+    var listens = new ListenStreams(dispatcher::capabilities, settings, drain);
+    this.channel = new SessionChannel(store, dispatcher, listens);
     this.gate = new SessionGate(store, settings, observer);
     store.onSessionEnd(dispatcher::sessionEnded);
     java.util.function.Consumer<SessionRecord> onStart =
         record -> backend.onSessionStart(record.client());
     var throttling = new Throttling(throttle, gate);
-    this.post = new StreamablePost(dispatcher, store, gate, settings, onStart, throttling);
+    this.post = new StreamablePost(dispatcher, store, gate, settings, onStart, throttling, listens);
     this.get = new StreamableGet(store, gate, settings, drain);
     this.delete = new StreamableDelete(store, gate);
     this.legacy =

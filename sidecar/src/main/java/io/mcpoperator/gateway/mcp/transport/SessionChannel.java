@@ -33,10 +33,12 @@ final class SessionChannel implements McpClients {
   private static final Logger LOG = LoggerFactory.getLogger(SessionChannel.class);
   private final SessionStore store;
   private final Dispatcher dispatcher;
+  private final ListenStreams listens;
 
-  SessionChannel(SessionStore store, Dispatcher dispatcher) {
+  SessionChannel(SessionStore store, Dispatcher dispatcher, ListenStreams listens) {
     this.store = store;
     this.dispatcher = dispatcher;
+    this.listens = listens;
   }
 
   /** The outbox of a session's standalone stream. */
@@ -58,6 +60,7 @@ final class SessionChannel implements McpClients {
    */
   @Override
   public int notifyAll(String method, JsonObject params, Predicate<ClientSession> filter) {
+    listens.deliver(method, params);
     String data = JsonRpcCodec.encode(new Notification(method, params));
     int sent = 0;
     try {

@@ -66,7 +66,9 @@ final class StreamConnection implements EventListener {
         } else if (event == CLOSED) {
           return;
         } else if (replayed == null || !replayed.contains(event.id())) {
-          writer.message(Optional.of(event.id()), event.data());
+          // a listen stream's events have no id: it is not resumable
+          writer.message(
+              event.id().isEmpty() ? Optional.empty() : Optional.of(event.id()), event.data());
           if (event.last()) {
             return;
           }

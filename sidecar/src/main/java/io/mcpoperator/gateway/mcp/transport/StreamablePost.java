@@ -35,6 +35,7 @@ final class StreamablePost {
   private final TransportSettings settings;
   private final java.util.function.Consumer<SessionRecord> onStart;
   private final Throttling throttling;
+  private final ListenStreams listens;
 
   StreamablePost(
       Dispatcher dispatcher,
@@ -42,7 +43,9 @@ final class StreamablePost {
       SessionGate gate,
       TransportSettings settings,
       java.util.function.Consumer<SessionRecord> onStart,
-      Throttling throttling) {
+      Throttling throttling,
+      ListenStreams listens) {
+    this.listens = listens;
     this.onStart = onStart;
     this.throttling = throttling;
     this.dispatcher = dispatcher;
@@ -131,6 +134,13 @@ final class StreamablePost {
           ModernRequests.check(decoded, name -> McpHeaders.value(req, name));
       if (rejection.isPresent()) {
         gate.reject(req, res, rejection.get().status(), requestId, rejection.get().error());
+        return;
+      }
+      if (requestMethod(decoded).equals(ListenStreams.METHOD)
+          && decoded.entries().getFirst() instanceof Valid(Request listen)) {
+        if (throttling.admit(req, res, Optional.empty(), 1)) {
+          listens.serve(res, listen);
+        }
         return;
       }
       serve(
