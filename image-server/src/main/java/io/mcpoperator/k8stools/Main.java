@@ -9,11 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** Starts the Kubernetes tools server: {@code java -jar mcp-k8s-server.jar [--port 9096] ...}. */
+/** Starts the Kubernetes tools server: {@code mcp-k8s-server [--port 9096] ...}. */
 public final class Main {
   static final String USAGE =
       """
-      Usage: java -jar mcp-k8s-server.jar [options]
+      Usage: mcp-k8s-server [options]
 
       Kubernetes CLI tools (kubectl, helm, istioctl, argocd) over MCP (/mcp) and REST (/tools/...).
 
@@ -69,7 +69,7 @@ public final class Main {
       config = ServerConfig.from(Arrays.asList(args), System.getenv());
     } catch (RuntimeException e) {
       System.err.println("mcp-k8s-server: " + e.getMessage());
-      System.err.println("Try 'java -jar mcp-k8s-server.jar --help'.");
+      System.err.println("Try 'mcp-k8s-server --help'.");
       System.exit(2);
       return;
     }

@@ -29,6 +29,8 @@ public final class FakeClis {
           fi ;;
         fail) echo "partial output"; echo "something broke" >&2; exit 3 ;;
         silent-fail) exit 4 ;;
+        lost) echo "error: cannot load $(pwd)/kubeconfig: permission denied" >&2; exit 1 ;;
+        warn-dir) echo "ok"; echo "Warning: cache in $(pwd -P)/.kube not writable" >&2 ;;
         warn) echo "ok"; echo "Warning: v1 thing is deprecated" >&2 ;;
         unauthorized) echo "error: You must be logged in to the server (Unauthorized)" >&2; exit 1 ;;
         hang)

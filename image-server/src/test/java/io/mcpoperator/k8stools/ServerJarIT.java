@@ -3,6 +3,7 @@ package io.mcpoperator.k8stools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.testsupport.AppDirectory;
+import io.mcpoperator.testsupport.DocumentedCommands;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -56,7 +57,7 @@ class ServerJarIT {
       Run run = run(flag);
       assertThat(run.exit()).as(flag).isZero();
       assertThat(run.out())
-          .startsWith("Usage: java -jar mcp-k8s-server.jar")
+          .startsWith("Usage: mcp-k8s-server")
           .contains("--port <port>")
           .contains("K8S_TOOLS_MODE")
           .contains("--version");
@@ -138,5 +139,33 @@ class ServerJarIT {
       Files.delete(out);
       Files.delete(err);
     }
+  }
+
+  @Test
+  void everyDocumentedLauncherCommandUsesOptionsItsHelpNames() throws Exception {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    String launcher = "image-server/target/mcp-k8s-server/bin/mcp-k8s-server";
+    List<DocumentedCommands.Command> calls = DocumentedCommands.in(root).invocations(launcher);
+    assertThat(calls)
+        .extracting(DocumentedCommands.Command::text)
+        .contains(launcher + " --port 9096");
+    Path out = Files.createTempFile("help-out", ".txt");
+    Path err = Files.createTempFile("help-err", ".txt");
+    Process help = AppDirectory.cleanStart(List.of(launcher, "--help"), root, Map.of(), out, err);
+    assertThat(help.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+    String usage = Files.readString(out);
+    Files.delete(out);
+    Files.delete(err);
+    assertThat(help.exitValue()).isZero();
+
+    assertThat(calls)
+        .allSatisfy(
+            call ->
+                assertThat(call.longOptions())
+                    .allSatisfy(
+                        option ->
+                            assertThat(usage)
+                                .as("%s: %s", call.where(), call.text())
+                                .contains(option)));
   }
 }

@@ -19,15 +19,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * {@code java -jar mcp-operator.jar}: runs the operator against the current kubeconfig or the
- * in-cluster service account; {@code render -f FILE|DIR} prints the objects it would create.
+ * {@code mcp-operator}: runs the operator against the current kubeconfig or the in-cluster service
+ * account; {@code render -f FILE|DIR} prints the objects it would create.
  */
 public final class Main {
 
   static final String USAGE =
       """
-      Usage: java -jar mcp-operator.jar [--host ADDRESS] [--port N]
-             java -jar mcp-operator.jar render -f <file-or-dir>... | --help | --version
+      Usage: mcp-operator [--host ADDRESS] [--port N]
+             mcp-operator render -f <file-or-dir>... | --help | --version
 
         (no arguments)  run the operator against the current kubeconfig (KUBECONFIG or
                         ~/.kube/config) or, inside a pod, the in-cluster service account

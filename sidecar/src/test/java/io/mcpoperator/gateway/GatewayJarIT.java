@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mcpoperator.gateway.testing.TestPeers;
 import io.mcpoperator.testsupport.AppDirectory;
+import io.mcpoperator.testsupport.DocumentedCommands;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -58,9 +59,7 @@ class GatewayJarIT {
     for (String flag : List.of("--help", "-h")) {
       Run run = run(flag);
       assertThat(run.exit()).as(flag).isZero();
-      assertThat(run.out())
-          .startsWith("Usage: java -jar mcp-gateway.jar")
-          .contains("--host ADDRESS");
+      assertThat(run.out()).startsWith("Usage: mcp-gateway").contains("--host ADDRESS");
       assertThat(run.err()).isEmpty();
     }
   }
@@ -153,5 +152,33 @@ class GatewayJarIT {
       Files.delete(out);
       Files.delete(err);
     }
+  }
+
+  @Test
+  void everyDocumentedLauncherCommandUsesOptionsItsHelpNames() throws Exception {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    String launcher = "sidecar/target/mcp-gateway/bin/mcp-gateway";
+    List<DocumentedCommands.Command> calls = DocumentedCommands.in(root).invocations(launcher);
+    assertThat(calls)
+        .extracting(DocumentedCommands.Command::text)
+        .contains(launcher + " --fifo-dir /var/run/mcp-stdio");
+    Path out = Files.createTempFile("help-out", ".txt");
+    Path err = Files.createTempFile("help-err", ".txt");
+    Process help = AppDirectory.cleanStart(List.of(launcher, "--help"), root, Map.of(), out, err);
+    assertThat(help.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+    String usage = Files.readString(out);
+    Files.delete(out);
+    Files.delete(err);
+    assertThat(help.exitValue()).isZero();
+
+    assertThat(calls)
+        .allSatisfy(
+            call ->
+                assertThat(call.longOptions())
+                    .allSatisfy(
+                        option ->
+                            assertThat(usage)
+                                .as("%s: %s", call.where(), call.text())
+                                .contains(option)));
   }
 }

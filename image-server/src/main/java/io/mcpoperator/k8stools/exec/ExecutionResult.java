@@ -1,5 +1,7 @@
 package io.mcpoperator.k8stools.exec;
 
+import java.util.List;
+
 /**
  * What a run produced.
  *
@@ -11,4 +13,16 @@ package io.mcpoperator.k8stools.exec;
  * @param timedOut whether the run was killed at its timeout
  */
 public record ExecutionResult(
-    int exitCode, String stdout, String stderr, boolean truncated, boolean timedOut) {}
+    int exitCode, String stdout, String stderr, boolean truncated, boolean timedOut) {
+
+  /** This result with every one of {@code texts} in stdout and stderr replaced by {@code token}. */
+  public ExecutionResult hiding(List<String> texts, String token) {
+    String out = stdout;
+    String err = stderr;
+    for (String text : texts) {
+      out = out.replace(text, token);
+      err = err.replace(text, token);
+    }
+    return new ExecutionResult(exitCode, out, err, truncated, timedOut);
+  }
+}

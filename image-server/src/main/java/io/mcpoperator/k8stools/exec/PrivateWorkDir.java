@@ -40,6 +40,20 @@ public final class PrivateWorkDir implements AutoCloseable {
     return dir;
   }
 
+  /**
+   * The ways a command can spell this directory's path: absolute, and with links resolved (what
+   * {@code pwd -P} prints), longest first.
+   */
+  public List<String> spellings() throws IOException {
+    String absolute = dir.toAbsolutePath().toString();
+    String real = dir.toRealPath().toString();
+    return real.equals(absolute)
+        ? List.of(absolute)
+        : Stream.of(absolute, real)
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+  }
+
   /** Writes a kubeconfig readable only by this user and returns its path. */
   public Path writeKubeconfig(byte[] content) throws IOException {
     Path file = dir.resolve("kubeconfig");

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class ToolService {
   private static final Logger LOG = LoggerFactory.getLogger(ToolService.class);
 
+  /** What the caller reads where a command named its private working directory. */
+  public static final String WORK_DIR = "<workdir>";
+
   private final Policy policy;
   private final ToolLocator locator;
   private final CommandRunner runner;
@@ -111,8 +114,28 @@ public final class ToolService {
                   workDir.path(),
                   limits.timeout(),
                   limits.maxOutputChars()));
-      return ResultMapper.map(tool, result, limits);
+      return ResultMapper.map(tool, shown(tool, result, workDir), limits);
     }
+  }
+
+  /**
+   * The run as the caller sees it: the private directory's path (the command's working directory,
+   * its kubeconfig's home) is the server's business, so it reads {@value #WORK_DIR}; the log keeps
+   * what the command wrote.
+   */
+  private static ExecutionResult shown(Tool tool, ExecutionResult run, PrivateWorkDir workDir)
+      throws IOException {
+    ExecutionResult shown = run.hiding(workDir.spellings(), WORK_DIR);
+    if (!shown.equals(run)) {
+      LOG.atInfo()
+          .addKeyValue("tool", tool.binary())
+          .addKeyValue("workDir", workDir.path())
+          .addKeyValue("stdout", run.stdout())
+          .addKeyValue("stderr", run.stderr())
+          .log(
+              "the command's output named its private work directory; the caller sees " + WORK_DIR);
+    }
+    return shown;
   }
 
   private List<String> resolveFilter(List<String> stage) {

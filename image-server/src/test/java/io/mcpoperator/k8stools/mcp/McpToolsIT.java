@@ -147,6 +147,23 @@ class McpToolsIT {
   }
 
   @Test
+  void anErrorNamingTheCommandsWorkingDirectoryDoesNotRevealIt() {
+    try (McpSyncClient client = client(HttpRequest.newBuilder())) {
+      client.initialize();
+      McpSchema.CallToolResult failed =
+          client.callTool(
+              new McpSchema.CallToolRequest("kubectl", Map.of("command", "kubectl lost")));
+
+      assertThat(failed.isError()).isTrue();
+      assertThat(text(failed))
+          .contains("error: cannot load <workdir>/kubeconfig: permission denied")
+          .doesNotContain(server.work().toString());
+      assertThat(String.valueOf(failed.structuredContent()))
+          .doesNotContain(server.work().toString());
+    }
+  }
+
+  @Test
   void unknownToolIsAProtocolError() {
     try (McpSyncClient client = client(HttpRequest.newBuilder())) {
       client.initialize();

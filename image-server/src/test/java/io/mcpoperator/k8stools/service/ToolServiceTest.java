@@ -2,6 +2,10 @@ package io.mcpoperator.k8stools.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.mcpoperator.k8stools.FakeClis;
 import io.mcpoperator.k8stools.exec.CommandRunner;
 import io.mcpoperator.k8stools.exec.Processes;
@@ -16,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ToolServiceTest {
   @TempDir Path tmp;
@@ -53,7 +58,8 @@ class ToolServiceTest {
     String b64 = KubeconfigDecoderTest.b64(KubeconfigDecoderTest.KUBECONFIG);
     ToolResult result = call("kubectl", "kubectl env", null, b64);
     assertThat(result.output())
-        .contains("KUBECONFIG=" + work)
+        .contains("KUBECONFIG=<workdir>/kubeconfig", "PWD=<workdir>")
+        .doesNotContain(work.toString())
         .contains("name: test-cluster")
         .contains("file-mode=600")
         .contains("dir-mode=700");
@@ -63,7 +69,35 @@ class ToolServiceTest {
   @Test
   void withoutKubeconfigTheServersOwnAccessIsUsed() {
     ToolResult result = call("kubectl", "kubectl env", null, null);
-    assertThat(result.output()).doesNotContain("KUBECONFIG=" + work);
+    assertThat(result.output()).contains("KUBECONFIG=unset").doesNotContain(work.toString());
+  }
+
+  @Test
+  void theCallerNeverReadsThePrivateDirectorysPathButTheLogDoes() {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(ToolService.class);
+    log.start();
+    logger.addAppender(log);
+    logger.setLevel(Level.INFO);
+    try {
+      String b64 = KubeconfigDecoderTest.b64(KubeconfigDecoderTest.KUBECONFIG);
+      ToolResult failed = call("kubectl", "kubectl lost", null, b64);
+      ToolResult warned = call("kubectl", "kubectl warn-dir", null, null);
+
+      assertThat(failed.error())
+          .contains("error: cannot load <workdir>/kubeconfig: permission denied");
+      assertThat(warned.stderr()).contains("Warning: cache in <workdir>/.kube not writable\n");
+      assertThat(log.list)
+          .filteredOn(e -> e.getFormattedMessage().contains("named its private work directory"))
+          .hasSize(2)
+          .allSatisfy(
+              e ->
+                  assertThat(e.getKeyValuePairs().toString())
+                      .contains(work.toString() + "/k8s-tools-"));
+    } finally {
+      logger.setLevel(null);
+      logger.detachAppender(log);
+    }
   }
 
   @Test

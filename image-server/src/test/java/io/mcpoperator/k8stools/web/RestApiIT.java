@@ -88,6 +88,21 @@ class RestApiIT {
     }
   }
 
+  @Test
+  void anErrorNamingTheCommandsWorkingDirectoryDoesNotRevealIt() throws Exception {
+    JsonObject body =
+        json(
+            post(
+                    "/tools/kubectl",
+                    "{\"command\": \"kubectl lost\"}",
+                    RunningServer.kubeconfig("c", 100))
+                .body());
+
+    assertThat(body.getString("error"))
+        .isEqualTo("error: cannot load <workdir>/kubeconfig: permission denied");
+    assertThat(body.toString()).doesNotContain(server.work().toString());
+  }
+
   @ParameterizedTest(name = "{0} {1} -> {3}")
   @CsvSource(
       delimiter = '|',

@@ -3,6 +3,7 @@ package io.mcpoperator.operator.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mcpoperator.testsupport.DocumentedCommands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,12 +79,38 @@ class ReadmeCommandsIT {
   }
 
   @Test
-  void readmeUsesTheJdkItFoundNotTheDefaultJava() {
-    String readme = ProjectFiles.read(ProjectFiles.resolve("README.md"));
+  void noDocRunsAProgramWithJavaJarWhereItsLauncherFindsTheJdk() {
+    DocumentedCommands docs = DocumentedCommands.in(ProjectFiles.root());
 
-    assertThat(readme.lines().filter(l -> l.matches(".*(^|[`\\s(])java -jar .*")))
-        .as("java -jar runs the default java (17 on Debian): use \"$JAVA_HOME/bin/java\"")
+    assertThat(docs.markdownFiles()).contains(ProjectFiles.resolve("sidecar/README.md"));
+    assertThat(docs.javaJarForms())
+        .as(
+            "java -jar runs the default java (17 on Debian): use the launcher the build makes,"
+                + " e.g. sidecar/target/mcp-gateway/bin/mcp-gateway")
         .isEmpty();
+  }
+
+  @Test
+  void everyDocumentedOperatorCommandUsesOptionsItsHelpNames() throws Exception {
+    String launcher = "operator/target/mcp-operator/bin/mcp-operator";
+    List<DocumentedCommands.Command> calls =
+        DocumentedCommands.in(ProjectFiles.root()).invocations(launcher);
+    assertThat(calls)
+        .extracting(DocumentedCommands.Command::text)
+        .contains(launcher + " render -f examples/");
+    String help = cleanShell(launcher + " --help", Map.of()).stdout();
+    String renderHelp = cleanShell(launcher + " render --help", Map.of()).stdout();
+    assertThat(help).contains("Usage: mcp-operator");
+
+    assertThat(calls)
+        .allSatisfy(
+            call ->
+                assertThat(call.longOptions())
+                    .allSatisfy(
+                        option ->
+                            assertThat(call.text().contains(" render ") ? renderHelp : help)
+                                .as("%s: %s", call.where(), call.text())
+                                .contains(option)));
   }
 
   @Test

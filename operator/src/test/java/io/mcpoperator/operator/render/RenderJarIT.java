@@ -69,7 +69,7 @@ class RenderJarIT {
   void helpAndVersionGoToStdoutWithExitZeroLikeTheOtherPrograms() throws Exception {
     Run help = render(List.of(), "--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.stdout()).contains("Usage: java -jar mcp-operator.jar").contains("--version");
+    assertThat(help.stdout()).contains("Usage: mcp-operator").contains("--version");
     Run version = render(List.of(), "--version");
     assertThat(version.exit()).isZero();
     assertThat(version.stdout().strip()).matches("mcp-operator \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");

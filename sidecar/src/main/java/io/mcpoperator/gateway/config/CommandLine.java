@@ -19,11 +19,11 @@ import java.util.Optional;
 public final class CommandLine {
   public static final String USAGE =
       """
-      Usage: java -jar mcp-gateway.jar [--host ADDRESS] --config <file>
-             java -jar mcp-gateway.jar [--host ADDRESS] [--port N] [--redis redis://host:port[/db]]
+      Usage: mcp-gateway [--host ADDRESS] --config <file>
+             mcp-gateway [--host ADDRESS] [--port N] [--redis redis://host:port[/db]]
                  (--upstream-command "<cmd> <args>" | --upstream-url URL [--upstream-transport streamable-http|sse]
                   | --fifo-dir DIR) [--upstream-protocol VERSION]
-             java -jar mcp-gateway.jar --help | --version
+             mcp-gateway --help | --version
 
         --host ADDRESS   listen address (env MCP_GATEWAY_HOST, default 0.0.0.0)
         --port N         listen port (default 8090)
