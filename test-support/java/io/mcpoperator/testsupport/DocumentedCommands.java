@@ -1,12 +1,17 @@
 package io.mcpoperator.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -106,6 +111,37 @@ public final class DocumentedCommands {
 
   private String where(Path file, int index) {
     return root.relativize(file) + ":" + (index + 1);
+  }
+
+  /**
+   * {@code launcher --help} run from {@code root} in a clean environment: its standard output
+   * (fails unless it exits 0 within a minute).
+   */
+  public static String help(Path root, String launcher) throws Exception {
+    Path out = Files.createTempFile("help-out", ".txt");
+    Path err = Files.createTempFile("help-err", ".txt");
+    try {
+      Process help = AppDirectory.cleanStart(List.of(launcher, "--help"), root, Map.of(), out, err);
+      assertThat(help.waitFor(60, TimeUnit.SECONDS)).as("%s --help exits", launcher).isTrue();
+      assertThat(help.exitValue()).as("%s --help exit code", launcher).isZero();
+      return Files.readString(out);
+    } finally {
+      Files.delete(out);
+      Files.delete(err);
+    }
+  }
+
+  /** Fails unless every long option each of {@code calls} names appears in its usage text. */
+  public static void assertOptionsNamed(List<Command> calls, Function<Command, String> usage) {
+    assertThat(calls)
+        .allSatisfy(
+            call ->
+                assertThat(call.longOptions())
+                    .allSatisfy(
+                        option ->
+                            assertThat(usage.apply(call))
+                                .as("%s: %s", call.where(), call.text())
+                                .contains(option)));
   }
 
   private static String read(Path file) {

@@ -149,23 +149,7 @@ class ServerJarIT {
     assertThat(calls)
         .extracting(DocumentedCommands.Command::text)
         .contains(launcher + " --port 9096");
-    Path out = Files.createTempFile("help-out", ".txt");
-    Path err = Files.createTempFile("help-err", ".txt");
-    Process help = AppDirectory.cleanStart(List.of(launcher, "--help"), root, Map.of(), out, err);
-    assertThat(help.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
-    String usage = Files.readString(out);
-    Files.delete(out);
-    Files.delete(err);
-    assertThat(help.exitValue()).isZero();
-
-    assertThat(calls)
-        .allSatisfy(
-            call ->
-                assertThat(call.longOptions())
-                    .allSatisfy(
-                        option ->
-                            assertThat(usage)
-                                .as("%s: %s", call.where(), call.text())
-                                .contains(option)));
+    String usage = DocumentedCommands.help(root, launcher);
+    DocumentedCommands.assertOptionsNamed(calls, call -> usage);
   }
 }

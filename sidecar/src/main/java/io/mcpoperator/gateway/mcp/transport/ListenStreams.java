@@ -56,11 +56,6 @@ final class ListenStreams {
     this.drain = drain;
   }
 
-  /** How many listen streams are open on this replica. */
-  int size() {
-    return open.size();
-  }
-
   /** Serves a listen request on this response until the stream ends. */
   void serve(ServerResponse res, Request request) throws InterruptedException {
     if (!(request.params().get("notifications") instanceof JsonObject requested)) {

@@ -167,11 +167,6 @@ final class ModernRequests {
 
   static final long TTL_MS = 0;
 
-  /** A final result as 2026-07-28 writes it: with {@code resultType} ("complete" unless given). */
-  static JsonRpcMessage complete(JsonRpcMessage message) {
-    return complete(message, "");
-  }
-
   /**
    * A final result of {@code method} as 2026-07-28 writes it: with {@code resultType} ("complete"
    * unless given), the caching hints {@code cacheScope} and {@code ttlMs} on {@link #CACHEABLE}
