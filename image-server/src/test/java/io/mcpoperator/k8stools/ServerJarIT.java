@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.testsupport.AppDirectory;
 import io.mcpoperator.testsupport.DocumentedCommands;
+import io.mcpoperator.testsupport.ReadmeCommand;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The packaged jar run as a user runs it: help, version and bad options, with exit codes. */
@@ -99,33 +97,23 @@ class ServerJarIT {
   }
 
   @Test
-  void theReadmeQuickStartServesTheDocsInACleanShellWithJdk17FirstOnPath() throws Exception {
+  void theReadmeQuickStartServesTheDocsAndIsUpInACleanShellWithJdk17FirstOnPath() throws Exception {
     Path root = Path.of("..").toAbsolutePath().normalize();
-    Matcher line =
-        Pattern.compile("`(image-server/target/mcp-k8s-server/bin/mcp-k8s-server[^`]*)`")
-            .matcher(Files.readString(root.resolve("README.md")));
-    assertThat(line.find()).as("README.md runs image-server through its launcher").isTrue();
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    String line = ReadmeCommand.marked(root, "image-server");
+    assertThat(line)
+        .isEqualTo("image-server/target/mcp-k8s-server/bin/mcp-k8s-server --host 127.0.0.1");
+    // The README's line as written, on its default port 9096 when that is free; other builds share
+    // this host, so a busy 9096 gets a free port instead.
+    int port = ReadmeCommand.documentedOrFree(9096);
+    String command = port == 9096 ? line : line + " --port " + port;
     Path out = Files.createTempFile("quick-out", ".txt");
     Path err = Files.createTempFile("quick-err", ".txt");
-    // The README's line as written, on a free port instead of 9096 (other builds share this host).
-    Process server =
-        AppDirectory.cleanStart(
-            List.of("sh", "-c", "exec " + line.group(1) + " --port " + port),
-            root,
-            Map.of(),
-            out,
-            err);
+    Process server = ReadmeCommand.start(command, root, null, Map.of(), out, err);
     try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpRequest docs =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/docs")).build();
       HttpResponse<String> page = null;
       for (int i = 0; i < 300 && page == null && server.isAlive(); i++) {
         try {
-          page = http.send(docs, HttpResponse.BodyHandlers.ofString());
+          page = http.send(get(port, "/docs"), HttpResponse.BodyHandlers.ofString());
         } catch (IOException notYet) {
           Thread.sleep(100);
         }
@@ -133,12 +121,19 @@ class ServerJarIT {
       assertThat(page).as("GET /docs answered; stderr: %s", Files.readString(err)).isNotNull();
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).containsIgnoringCase("<html");
+      HttpResponse<String> health =
+          http.send(get(port, "/health"), HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"status\"").contains("UP");
     } finally {
-      server.destroy();
-      server.waitFor(10, TimeUnit.SECONDS);
+      ReadmeCommand.stopTree(server);
       Files.delete(out);
       Files.delete(err);
     }
+  }
+
+  private static HttpRequest get(int port, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
   }
 
   @Test

@@ -29,6 +29,11 @@ public final class TestPeers {
     return prefix().resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js");
   }
 
+  /** The MCP Inspector's package directory (its CLI runs the README's Inspector line). */
+  public static Path inspector() {
+    return prefix().resolve("node_modules/@modelcontextprotocol/inspector");
+  }
+
   /** The Node 22 the prefix carries, else {@code node} on the PATH when it runs. */
   public static Optional<String> node() {
     Path bundled = prefix().resolve("node_modules/node/bin/node");
