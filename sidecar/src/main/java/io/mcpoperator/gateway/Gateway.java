@@ -256,7 +256,8 @@ public final class Gateway implements AutoCloseable {
         l.maxConcurrentRequests(),
         defaults.keepAlive(),
         defaults.streamBuffer(),
-        l.maxSessions());
+        l.maxSessions(),
+        l.bodyTimeout());
   }
 
   private static SessionStore sessionStore(GatewayConfig config) {

@@ -141,7 +141,11 @@ public final class ConfigLoader {
             positive(
                 integer(l, "headerTimeoutMs", (int) Limits.DEFAULT_HEADER_TIMEOUT.toMillis()),
                 "limits.headerTimeoutMs")),
-        positive(integer(l, "maxSessions", Limits.DEFAULT_MAX_SESSIONS), "limits.maxSessions"));
+        positive(integer(l, "maxSessions", Limits.DEFAULT_MAX_SESSIONS), "limits.maxSessions"),
+        Duration.ofMillis(
+            positive(
+                integer(l, "bodyTimeoutMs", (int) Limits.DEFAULT_BODY_TIMEOUT.toMillis()),
+                "limits.bodyTimeoutMs")));
   }
 
   /** {@code {"requestsPerMinute": N, "burst": M}} (burst defaults to N) or null. */

@@ -110,7 +110,8 @@ public record GatewayConfig(
       Duration sessionIdleTimeout,
       Optional<RateLimit> rateLimit,
       Duration headerTimeout,
-      int maxSessions) {
+      int maxSessions,
+      Duration bodyTimeout) {
 
     /** The longest a request head may take to arrive when not configured (slowloris bound). */
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
@@ -118,7 +119,10 @@ public record GatewayConfig(
     /** Sessions one replica holds at most when not configured. */
     public static final int DEFAULT_MAX_SESSIONS = 10_000;
 
-    /** Limits with the default header timeout. */
+    /** The longest a request body the gateway reads may take to arrive when not configured. */
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Limits with the default header and body timeouts and session cap. */
     public Limits(
         Duration requestTimeout,
         int maxConcurrentRequests,
@@ -134,7 +138,8 @@ public record GatewayConfig(
           sessionIdleTimeout,
           rateLimit,
           DEFAULT_HEADER_TIMEOUT,
-          DEFAULT_MAX_SESSIONS);
+          DEFAULT_MAX_SESSIONS,
+          DEFAULT_BODY_TIMEOUT);
     }
   }
 

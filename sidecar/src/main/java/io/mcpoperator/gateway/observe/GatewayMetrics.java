@@ -153,6 +153,16 @@ public final class GatewayMetrics implements RequestObserver, UpstreamEvents {
   }
 
   @Override
+  public void bodyTimedOut() {
+    registry
+        .getOrCreate(
+            Counter.builder("mcp_connections_body_timeout_total")
+                .description(
+                    "Connections closed because a request body took longer than limits.bodyTimeoutMs"))
+        .increment();
+  }
+
+  @Override
   public void unmatched(String reason) {
     registry
         .getOrCreate(

@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 public final class Json {
   private static final JsonProvider PROVIDER = JsonProvider.provider();
-  private static final jakarta.json.JsonReaderFactory READERS = PROVIDER.createReaderFactory(null);
+  private static final jakarta.json.stream.JsonParserFactory PARSERS =
+      PROVIDER.createParserFactory(null);
   private static final jakarta.json.JsonWriterFactory WRITERS = PROVIDER.createWriterFactory(null);
   private static final jakarta.json.JsonBuilderFactory BUILDERS =
       PROVIDER.createBuilderFactory(null);
@@ -66,13 +67,22 @@ public final class Json {
    * allocate an 8 KiB decoding buffer for every message, most of which are a few hundred bytes.)
    * Parsson's limits (nesting deeper than 1000 levels, numbers of more than 1100 characters or with
    * an exponent beyond an int's range) surface as a {@link JsonException} like any other malformed
-   * text.
+   * text. Anything but whitespace after the value (a second object, trailing garbage) is malformed
+   * too: Parsson's {@code JsonReader} would ignore it and answer the first object.
    *
    * @throws JsonException when the text is not JSON or exceeds a limit
    */
   public static JsonValue parse(String text) {
-    try (var reader = READERS.createReader(new StringReader(text))) {
-      return reader.readValue();
+    try (var parser = PARSERS.createParser(new StringReader(text))) {
+      if (!parser.hasNext()) {
+        throw new JsonException("no JSON value");
+      }
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new JsonException("unexpected content after the JSON value");
+      }
+      return value;
     } catch (JsonException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.mcpoperator.gateway.mcp.transport;
 
+import io.helidon.webserver.http.ServerRequest;
 import io.mcpoperator.gateway.mcp.ClientSession;
 import io.mcpoperator.gateway.mcp.McpBackend;
 import io.mcpoperator.gateway.mcp.McpException;
@@ -18,6 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -47,6 +49,7 @@ public final class Dispatcher {
           Thread.ofPlatform().daemon().name("mcp-timeouts").factory());
   private final Deadlines deadlines = new Deadlines(timer);
   private final ParkedRequests parked;
+  private final BodyReader bodies;
 
   public Dispatcher(
       McpBackend backend,
@@ -62,10 +65,17 @@ public final class Dispatcher {
             deadlines,
             () -> settings.limits().requestTimeout(),
             () -> settings.limits().maxConcurrentRequests());
+    this.bodies = new BodyReader(deadlines, observer);
   }
 
   McpBackend backend() {
     return backend;
+  }
+
+  /** The request body of {@code req}, within the size cap and body deadline in force. */
+  Optional<byte[]> body(ServerRequest req) {
+    TransportLimits limits = settings.limits();
+    return bodies.read(req, limits.maxBodyBytes(), limits.bodyTimeout());
   }
 
   /** This replica's runtime state of a session (created on first use). */

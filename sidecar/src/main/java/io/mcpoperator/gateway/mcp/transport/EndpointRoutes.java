@@ -148,8 +148,15 @@ public final class EndpointRoutes {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } catch (BodyReader.ClientGoneException e) {
+        // no answer: the client is gone, or its socket was closed at the deadline. Helidon closes
+        // the connection quietly for this exception, where a handler that sent nothing would get
+        // a 500 attempt and a logged stack trace
+        LOG.debug("{} {}: {}", req.prologue().method().text(), req.path().path(), e.getMessage());
+        throw new io.helidon.webserver.CloseConnectionException(e.getMessage(), e);
       } catch (java.io.UncheckedIOException | io.helidon.webserver.ServerConnectionException e) {
         LOG.debug("client connection failed", e);
+        throw new io.helidon.webserver.CloseConnectionException("client connection failed", e);
       } catch (Exception e) {
         LOG.error(
             "unexpected failure serving {} {}",

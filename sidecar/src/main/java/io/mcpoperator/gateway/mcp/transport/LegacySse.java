@@ -122,7 +122,7 @@ final class LegacySse {
           req, res, Status.NOT_FOUND_404, SessionGate.SESSION_NOT_FOUND, "Session not found");
       return;
     }
-    Optional<byte[]> body = BodyReader.read(req, settings.limits().maxBodyBytes());
+    Optional<byte[]> body = dispatcher.body(req);
     if (body.isEmpty()) {
       gate.reject(
           req,

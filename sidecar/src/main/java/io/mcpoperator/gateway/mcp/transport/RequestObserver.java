@@ -13,4 +13,7 @@ public interface RequestObserver {
 
   /** An HTTP request was refused before any JSON-RPC handling (status 4xx/5xx). */
   default void rejected(String httpMethod, int status) {}
+
+  /** A connection was closed because its request body did not arrive within the body timeout. */
+  default void bodyTimedOut() {}
 }

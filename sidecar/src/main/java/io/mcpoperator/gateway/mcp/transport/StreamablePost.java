@@ -77,7 +77,7 @@ final class StreamablePost {
           "Not Acceptable: Accept must list application/json and text/event-stream");
       return;
     }
-    Optional<byte[]> body = BodyReader.read(req, settings.limits().maxBodyBytes());
+    Optional<byte[]> body = dispatcher.body(req);
     if (body.isEmpty()) {
       gate.reject(
           req,

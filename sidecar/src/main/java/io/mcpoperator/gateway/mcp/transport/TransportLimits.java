@@ -12,6 +12,8 @@ import java.util.concurrent.Semaphore;
  * @param keepAlive quiet SSE streams get a comment this often
  * @param streamBuffer events buffered for a slow SSE client before it is disconnected
  * @param maxSessions sessions this replica holds at most; a new one beyond gets 503 + Retry-After
+ * @param bodyTimeout a request body still arriving this long after the handler began reading it has
+ *     its connection closed (a client dripping its body does not hold a thread for ever)
  */
 public record TransportLimits(
     long maxBodyBytes,
@@ -19,12 +21,34 @@ public record TransportLimits(
     int maxConcurrentRequests,
     Duration keepAlive,
     int streamBuffer,
-    int maxSessions) {
+    int maxSessions,
+    Duration bodyTimeout) {
 
   /** Sessions per replica when not configured. */
   public static final int DEFAULT_MAX_SESSIONS = 10_000;
 
-  /** Limits with the default session cap. */
+  /** The body read deadline when not configured. */
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Limits with the default body timeout. */
+  public TransportLimits(
+      long maxBodyBytes,
+      Duration requestTimeout,
+      int maxConcurrentRequests,
+      Duration keepAlive,
+      int streamBuffer,
+      int maxSessions) {
+    this(
+        maxBodyBytes,
+        requestTimeout,
+        maxConcurrentRequests,
+        keepAlive,
+        streamBuffer,
+        maxSessions,
+        DEFAULT_BODY_TIMEOUT);
+  }
+
+  /** Limits with the default session cap and body timeout. */
   public TransportLimits(
       long maxBodyBytes,
       Duration requestTimeout,
