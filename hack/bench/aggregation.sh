@@ -17,7 +17,7 @@ source "$root/hack/find-jdk.sh"
 cd "$root"
 out=${BENCH_OUT:-$root/hack/bench/results/aggregation.txt}
 # shellcheck disable=SC2086
-./mvnw -B -q -o -pl sidecar test -Djacoco.skip=true -Dspotless.check.skip=true \
+./mvnw -B -q -o -pl sidecar -am test -Djacoco.skip=true -Dspotless.check.skip=true \
   -Dtest=AggregationBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbuild.root="${BENCH_BUILD_ROOT:-/tmp/mcp-bench-aggregation}" \
   -Dbench.out="$out" ${BENCH_OPTS:-}

@@ -7,7 +7,7 @@
 # plus gateway RSS (idle, under load, after), start-to-ready time, and concurrent sessions each
 # holding an open GET SSE stream. Writes hack/bench/results/gateway-<date>.md and latest.md.
 #
-# Needs: JDK >= 21, node, curl; the gateway jar (./mvnw -B -pl sidecar package -DskipTests);
+# Needs: JDK >= 21, node, curl; the gateway jar (./mvnw -B -pl sidecar -am package -DskipTests);
 # server-everything (bash hack/install-test-peers.sh); redis-server for the Redis rounds (skipped
 # with a note when missing). Everything listens on 127.0.0.1 and is stopped by PID at the end.
 #
@@ -45,7 +45,7 @@ wait_max=${BENCH_WAIT_MAX_SECONDS:-1800}
 results=${BENCH_RESULTS_DIR:-$here/results}
 
 die() { echo "gateway.sh: $*" >&2; exit 1; }
-[ -f "$jar" ] || die "no gateway jar at $jar (./mvnw -B -pl sidecar package -DskipTests, or set MCP_GATEWAY_JAR)"
+[ -f "$jar" ] || die "no gateway jar at $jar (./mvnw -B -pl sidecar -am package -DskipTests, or set MCP_GATEWAY_JAR)"
 command -v node >/dev/null || die "node not found"
 command -v curl >/dev/null || die "curl not found"
 [ -f "$everything" ] || die "server-everything missing under $npm_dir (bash hack/install-test-peers.sh)"

@@ -3,8 +3,6 @@ package io.mcpoperator.k8stools;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
-import io.mcpoperator.gateway.mcp.McpHttpEndpoint;
-import io.mcpoperator.gateway.mcp.transport.TransportLimits;
 import io.mcpoperator.k8stools.config.ServerConfig;
 import io.mcpoperator.k8stools.exec.CommandRunner;
 import io.mcpoperator.k8stools.mcp.K8sToolsBackend;
@@ -16,6 +14,8 @@ import io.mcpoperator.k8stools.web.JsonPages;
 import io.mcpoperator.k8stools.web.OpenApiDocument;
 import io.mcpoperator.k8stools.web.TooLargeReply;
 import io.mcpoperator.k8stools.web.ToolsRoutes;
+import io.mcpoperator.mcp.transport.McpHttpEndpoint;
+import io.mcpoperator.mcp.transport.TransportLimits;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 

@@ -15,17 +15,11 @@ import io.mcpoperator.gateway.aggregate.limits.ClientRateLimit;
 import io.mcpoperator.gateway.config.GatewayConfig;
 import io.mcpoperator.gateway.limits.Http10Connections;
 import io.mcpoperator.gateway.limits.ReadDeadlines;
-import io.mcpoperator.gateway.mcp.McpBackend;
-import io.mcpoperator.gateway.mcp.McpClients;
-import io.mcpoperator.gateway.mcp.McpHttpEndpoint;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.session.InMemorySessionStore;
-import io.mcpoperator.gateway.mcp.session.RedisSessionStore;
-import io.mcpoperator.gateway.mcp.session.SessionStore;
-import io.mcpoperator.gateway.mcp.transport.TransportLimits;
 import io.mcpoperator.gateway.observe.GatewayMetrics;
 import io.mcpoperator.gateway.proxy.UpstreamSession;
 import io.mcpoperator.gateway.proxy.UpstreamSwitch;
+import io.mcpoperator.gateway.session.RedisSessionStore;
+import io.mcpoperator.gateway.training.AotTraining;
 import io.mcpoperator.gateway.upstream.Backoff;
 import io.mcpoperator.gateway.upstream.FifoUpstream;
 import io.mcpoperator.gateway.upstream.SseUpstream;
@@ -33,6 +27,13 @@ import io.mcpoperator.gateway.upstream.StatelessUpstream;
 import io.mcpoperator.gateway.upstream.StdioProcessUpstream;
 import io.mcpoperator.gateway.upstream.StreamableHttpUpstream;
 import io.mcpoperator.gateway.upstream.Upstream;
+import io.mcpoperator.mcp.McpBackend;
+import io.mcpoperator.mcp.McpClients;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.session.InMemorySessionStore;
+import io.mcpoperator.mcp.session.SessionStore;
+import io.mcpoperator.mcp.transport.McpHttpEndpoint;
+import io.mcpoperator.mcp.transport.TransportLimits;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * A running gateway: the upstream session (none for an aggregation-only server), the aggregated
  * tools, prompts and resources, the MCP endpoint, health and metrics on one server.
  */
-public final class Gateway implements AutoCloseable {
+public final class Gateway implements AotTraining.Target {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private static final int MAX_HEADERS_BYTES = 256 * 1024;
   private static final int STREAM_WRITE_BUFFER_BYTES = 1024;
@@ -193,7 +194,7 @@ public final class Gateway implements AutoCloseable {
    * {@link UpstreamSwitch}); a change of port, or to or from transport {@code none}, needs a
    * restart. Every replica reloads the same file, each at its own time: with Redis each live
    * session, whichever replica holds it, hears each change once from each replica (see {@link
-   * io.mcpoperator.gateway.mcp.OncePerSession}).
+   * io.mcpoperator.mcp.OncePerSession}).
    */
   public void reload(GatewayConfig next) {
     endpoint.update(limits(next), next.limits().allowedOrigins());

@@ -4,6 +4,7 @@ import io.mcpoperator.gateway.config.CommandLine;
 import io.mcpoperator.gateway.config.ConfigLoader;
 import io.mcpoperator.gateway.config.ConfigWatcher;
 import io.mcpoperator.gateway.config.GatewayConfig;
+import io.mcpoperator.gateway.training.AotTraining;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -64,12 +65,11 @@ public final class Main {
 
   /**
    * {@code --aot-training}: the workout the image build runs under {@code -XX:AOTCacheOutput=...}
-   * (see {@link io.mcpoperator.gateway.training.AotTraining}); exits 1 when the gateway answered
-   * anything unexpected.
+   * (see {@link AotTraining}); exits 1 when the gateway answered anything unexpected.
    */
   private static void train() {
     try {
-      int checks = io.mcpoperator.gateway.training.AotTraining.run(TRAINING_CALLS);
+      int checks = AotTraining.run(TRAINING_CALLS, config -> Gateway.start(config, "127.0.0.1"));
       LOG.info("aot training: {} checks passed", checks);
     } catch (IOException | RuntimeException e) {
       LOG.error("aot training failed: {}", e.toString());

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.gateway.testing.Configs;
 import io.mcpoperator.gateway.testing.FakeUpstream;
-import io.mcpoperator.gateway.testing.RawClient;
+import io.mcpoperator.mcp.testing.RawClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,10 +3,10 @@ package io.mcpoperator.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.sse.SseEvent;
-import io.mcpoperator.gateway.mcp.sse.SseParser;
 import io.mcpoperator.gateway.testing.FakeUpstream;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.sse.SseEvent;
+import io.mcpoperator.mcp.sse.SseParser;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;

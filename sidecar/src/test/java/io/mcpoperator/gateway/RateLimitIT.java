@@ -3,9 +3,9 @@ package io.mcpoperator.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.testing.FakeUpstream;
-import io.mcpoperator.gateway.testing.RawClient;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.testing.RawClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;

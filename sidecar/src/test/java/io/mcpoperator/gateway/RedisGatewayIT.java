@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mcpoperator.gateway.config.ConfigLoader;
 import io.mcpoperator.gateway.config.GatewayConfig;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.testing.FakeUpstream;
-import io.mcpoperator.gateway.testing.RawClient;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.testing.RawClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;

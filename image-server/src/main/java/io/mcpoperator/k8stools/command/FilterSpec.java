@@ -1,6 +1,5 @@
 package io.mcpoperator.k8stools.command;
 
-import io.mcpoperator.k8stools.service.ToolFailure;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

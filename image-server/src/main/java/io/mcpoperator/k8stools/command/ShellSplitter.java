@@ -1,6 +1,5 @@
 package io.mcpoperator.k8stools.command;
 
-import io.mcpoperator.k8stools.service.ToolFailure;
 import java.util.ArrayList;
 import java.util.List;
 

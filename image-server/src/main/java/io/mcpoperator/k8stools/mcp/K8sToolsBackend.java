@@ -1,16 +1,16 @@
 package io.mcpoperator.k8stools.mcp;
 
-import io.mcpoperator.gateway.mcp.McpBackend;
-import io.mcpoperator.gateway.mcp.McpException;
-import io.mcpoperator.gateway.mcp.McpRequest;
-import io.mcpoperator.gateway.mcp.ServerIdentity;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.k8stools.command.Tool;
 import io.mcpoperator.k8stools.service.ToolRequest;
 import io.mcpoperator.k8stools.service.ToolResult;
 import io.mcpoperator.k8stools.service.ToolResultJson;
 import io.mcpoperator.k8stools.service.ToolService;
 import io.mcpoperator.k8stools.web.ToolsRoutes;
+import io.mcpoperator.mcp.McpBackend;
+import io.mcpoperator.mcp.McpException;
+import io.mcpoperator.mcp.McpRequest;
+import io.mcpoperator.mcp.ServerIdentity;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

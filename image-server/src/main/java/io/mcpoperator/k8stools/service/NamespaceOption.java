@@ -1,6 +1,7 @@
 package io.mcpoperator.k8stools.service;
 
 import io.mcpoperator.k8stools.command.Tool;
+import io.mcpoperator.k8stools.command.ToolFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.mcpoperator.k8stools.service;
 
+import io.mcpoperator.k8stools.command.ErrorCode;
 import io.mcpoperator.k8stools.command.Tool;
 import io.mcpoperator.k8stools.exec.ExecutionResult;
 import java.util.Optional;

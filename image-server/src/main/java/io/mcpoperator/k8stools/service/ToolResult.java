@@ -1,5 +1,7 @@
 package io.mcpoperator.k8stools.service;
 
+import io.mcpoperator.k8stools.command.ErrorCode;
+import io.mcpoperator.k8stools.command.ToolFailure;
 import java.util.Optional;
 
 /**

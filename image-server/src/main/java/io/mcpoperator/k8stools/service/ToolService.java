@@ -1,8 +1,10 @@
 package io.mcpoperator.k8stools.service;
 
 import io.mcpoperator.k8stools.command.CommandParser;
+import io.mcpoperator.k8stools.command.ErrorCode;
 import io.mcpoperator.k8stools.command.ParsedCommand;
 import io.mcpoperator.k8stools.command.Tool;
+import io.mcpoperator.k8stools.command.ToolFailure;
 import io.mcpoperator.k8stools.exec.CommandRunner;
 import io.mcpoperator.k8stools.exec.ExecutionResult;
 import io.mcpoperator.k8stools.exec.ExecutionSpec;

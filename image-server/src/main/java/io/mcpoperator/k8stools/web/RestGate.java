@@ -1,6 +1,6 @@
 package io.mcpoperator.k8stools.web;
 
-import io.mcpoperator.gateway.mcp.transport.OriginPolicy;
+import io.mcpoperator.mcp.transport.OriginPolicy;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -6,13 +6,13 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.mcpoperator.gateway.mcp.transport.OriginPolicy;
-import io.mcpoperator.k8stools.service.ErrorCode;
+import io.mcpoperator.k8stools.command.ErrorCode;
 import io.mcpoperator.k8stools.service.ToolInventory;
 import io.mcpoperator.k8stools.service.ToolRequest;
 import io.mcpoperator.k8stools.service.ToolResult;
 import io.mcpoperator.k8stools.service.ToolResultJson;
 import io.mcpoperator.k8stools.service.ToolService;
+import io.mcpoperator.mcp.transport.OriginPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -95,7 +95,7 @@ public final class ToolsRoutes implements HttpService {
     JsonValue json;
     try {
       // the MCP library's parser: Parsson's depth and number limits surface as JsonException
-      json = io.mcpoperator.gateway.mcp.jsonrpc.Json.parse(text);
+      json = io.mcpoperator.mcp.jsonrpc.Json.parse(text);
     } catch (JsonException e) {
       throw new IllegalArgumentException("request body is not valid JSON: " + e.getMessage(), e);
     }

@@ -3,6 +3,8 @@ package io.mcpoperator.k8stools.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcpoperator.k8stools.command.ErrorCode;
+import io.mcpoperator.k8stools.command.ToolFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpoperator.k8stools.command.Tool;
+import io.mcpoperator.k8stools.command.ToolFailure;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.mcpoperator.k8stools.FakeClis;
+import io.mcpoperator.k8stools.command.ErrorCode;
 import io.mcpoperator.k8stools.exec.CommandRunner;
 import io.mcpoperator.k8stools.exec.Processes;
 import io.mcpoperator.k8stools.exec.ToolLocator;

@@ -2,8 +2,8 @@ package io.mcpoperator.k8stools.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpoperator.k8stools.command.ErrorCode;
 import io.mcpoperator.k8stools.command.Tool;
-import io.mcpoperator.k8stools.service.ErrorCode;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.Arrays;

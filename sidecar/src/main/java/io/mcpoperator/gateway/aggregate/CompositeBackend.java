@@ -1,16 +1,16 @@
 package io.mcpoperator.gateway.aggregate;
 
 import io.mcpoperator.gateway.config.GatewayConfig;
-import io.mcpoperator.gateway.mcp.ClientSession;
-import io.mcpoperator.gateway.mcp.McpBackend;
-import io.mcpoperator.gateway.mcp.McpClients;
-import io.mcpoperator.gateway.mcp.McpException;
-import io.mcpoperator.gateway.mcp.McpRequest;
-import io.mcpoperator.gateway.mcp.OncePerSession;
-import io.mcpoperator.gateway.mcp.ServerIdentity;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.McpBackend;
+import io.mcpoperator.mcp.McpClients;
+import io.mcpoperator.mcp.McpException;
+import io.mcpoperator.mcp.McpRequest;
+import io.mcpoperator.mcp.OncePerSession;
+import io.mcpoperator.mcp.ServerIdentity;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.session.ClientSession;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -1,8 +1,8 @@
 package io.mcpoperator.gateway.aggregate;
 
-import io.mcpoperator.gateway.mcp.ClientSession;
-import io.mcpoperator.gateway.mcp.McpRequest;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.McpRequest;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.session.ClientSession;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Optional;

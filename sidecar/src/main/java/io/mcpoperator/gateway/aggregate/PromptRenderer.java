@@ -1,8 +1,8 @@
 package io.mcpoperator.gateway.aggregate;
 
-import io.mcpoperator.gateway.mcp.McpException;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.mcp.McpException;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

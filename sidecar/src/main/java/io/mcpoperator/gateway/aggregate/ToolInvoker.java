@@ -1,7 +1,7 @@
 package io.mcpoperator.gateway.aggregate;
 
-import io.mcpoperator.gateway.mcp.McpRequest;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.McpRequest;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.mcpoperator.gateway.aggregate;
 
 import io.mcpoperator.gateway.aggregate.HttpCall.Pair;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

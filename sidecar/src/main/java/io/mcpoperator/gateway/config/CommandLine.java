@@ -3,7 +3,7 @@ package io.mcpoperator.gateway.config;
 import io.mcpoperator.gateway.config.GatewayConfig.RedisConfig;
 import io.mcpoperator.gateway.config.GatewayConfig.Transport;
 import io.mcpoperator.gateway.config.GatewayConfig.UpstreamConfig;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.mcpoperator.gateway.proxy;
 
-import io.mcpoperator.gateway.mcp.ClientSession;
-import io.mcpoperator.gateway.mcp.McpClients;
-import io.mcpoperator.gateway.mcp.OncePerSession;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
-import io.mcpoperator.gateway.mcp.session.ResourceSubscriptions;
-import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
+import io.mcpoperator.mcp.McpClients;
+import io.mcpoperator.mcp.OncePerSession;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.mcp.session.ClientSession;
+import io.mcpoperator.mcp.session.ResourceSubscriptions;
+import io.mcpoperator.mcp.session.SessionStoreUnavailableException;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Set;

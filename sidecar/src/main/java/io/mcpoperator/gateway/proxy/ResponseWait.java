@@ -1,6 +1,6 @@
 package io.mcpoperator.gateway.proxy;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Response;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,9 +1,9 @@
 package io.mcpoperator.gateway.proxy;
 
-import io.mcpoperator.gateway.mcp.ClientSession;
-import io.mcpoperator.gateway.mcp.McpProtocol;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
-import io.mcpoperator.gateway.mcp.transport.MultiRoundTrip;
+import io.mcpoperator.mcp.McpProtocol;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.mcp.session.ClientSession;
+import io.mcpoperator.mcp.transport.MultiRoundTrip;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

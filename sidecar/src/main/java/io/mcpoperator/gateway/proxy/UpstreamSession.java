@@ -1,20 +1,21 @@
 package io.mcpoperator.gateway.proxy;
 
-import io.mcpoperator.gateway.mcp.McpClients;
-import io.mcpoperator.gateway.mcp.McpProtocol;
-import io.mcpoperator.gateway.mcp.ServerIdentity;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
-import io.mcpoperator.gateway.mcp.session.LocalSubscriptions;
-import io.mcpoperator.gateway.mcp.session.ResourceSubscriptions;
+import io.mcpoperator.gateway.observe.UpstreamEvents;
 import io.mcpoperator.gateway.upstream.Upstream;
 import io.mcpoperator.gateway.upstream.UpstreamListener;
+import io.mcpoperator.mcp.McpClients;
+import io.mcpoperator.mcp.McpProtocol;
+import io.mcpoperator.mcp.ServerIdentity;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Response;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.mcp.session.LocalSubscriptions;
+import io.mcpoperator.mcp.session.ResourceSubscriptions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -130,7 +131,7 @@ public final class UpstreamSession implements UpstreamListener {
   }
 
   /** Forwards a request; the route's future completes with the upstream's answer. */
-  Route forward(io.mcpoperator.gateway.mcp.McpRequest request) throws IOException {
+  Route forward(io.mcpoperator.mcp.McpRequest request) throws IOException {
     String id = "gw-" + ids.incrementAndGet();
     Optional<JsonValue> token = request.progressToken();
     JsonObject params =

@@ -1,9 +1,9 @@
 package io.mcpoperator.gateway.proxy;
 
-import io.mcpoperator.gateway.mcp.ServerIdentity;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.session.ResourceSubscriptions;
-import io.mcpoperator.gateway.mcp.session.SessionStoreUnavailableException;
+import io.mcpoperator.mcp.ServerIdentity;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.session.ResourceSubscriptions;
+import io.mcpoperator.mcp.session.SessionStoreUnavailableException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,13 +1,13 @@
 package io.mcpoperator.gateway.proxy;
 
-import io.mcpoperator.gateway.mcp.ClientSession;
-import io.mcpoperator.gateway.mcp.McpBackend;
-import io.mcpoperator.gateway.mcp.McpClients;
-import io.mcpoperator.gateway.mcp.McpException;
-import io.mcpoperator.gateway.mcp.McpRequest;
-import io.mcpoperator.gateway.mcp.ServerIdentity;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
 import io.mcpoperator.gateway.upstream.Upstream;
+import io.mcpoperator.mcp.McpBackend;
+import io.mcpoperator.mcp.McpClients;
+import io.mcpoperator.mcp.McpException;
+import io.mcpoperator.mcp.McpRequest;
+import io.mcpoperator.mcp.ServerIdentity;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.session.ClientSession;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Set;

@@ -1,13 +1,14 @@
 package io.mcpoperator.gateway.training;
 
-import io.mcpoperator.gateway.Gateway;
 import io.mcpoperator.gateway.config.CommandLine;
+import io.mcpoperator.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code mcp-gateway --aot-training}: starts a gateway on a loopback port in front of {@link
@@ -28,8 +29,23 @@ public final class AotTraining {
     this.http = new TrainingClient(port);
   }
 
-  /** Runs the training with {@code calls} tool calls; returns the number of checks that passed. */
-  public static int run(int calls) throws IOException, InterruptedException {
+  /**
+   * A gateway the training runs against, started by the caller (so training does not depend on it).
+   */
+  public interface Target extends AutoCloseable {
+    /** The port it listens on, on 127.0.0.1. */
+    int port();
+
+    @Override
+    void close();
+  }
+
+  /**
+   * Runs the training with {@code calls} tool calls against the gateway {@code start} makes from a
+   * configuration; returns the number of checks that passed.
+   */
+  public static int run(int calls, Function<GatewayConfig, Target> start)
+      throws IOException, InterruptedException {
     int port = freePort();
     var config =
         ((CommandLine.FromFlags)
@@ -41,7 +57,7 @@ public final class AotTraining {
                         String.join(" ", upstreamCommand())),
                     Map.of()))
             .config();
-    try (Gateway gateway = Gateway.start(config, "127.0.0.1")) {
+    try (Target gateway = start.apply(config)) {
       var training = new AotTraining(gateway.port());
       try {
         training.workout(calls);

@@ -1,14 +1,14 @@
 package io.mcpoperator.gateway.training;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.mcp.jsonrpc.DecodedBody;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcCodec;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Result;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.BufferedReader;

@@ -1,8 +1,8 @@
 package io.mcpoperator.gateway.upstream;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.jsonrpc.DecodedBody;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcCodec;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

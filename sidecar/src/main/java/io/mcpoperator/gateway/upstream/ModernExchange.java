@@ -1,6 +1,6 @@
 package io.mcpoperator.gateway.upstream;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

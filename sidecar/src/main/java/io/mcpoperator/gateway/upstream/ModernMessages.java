@@ -1,7 +1,7 @@
 package io.mcpoperator.gateway.upstream;
 
-import io.mcpoperator.gateway.mcp.McpProtocol;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.McpProtocol;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

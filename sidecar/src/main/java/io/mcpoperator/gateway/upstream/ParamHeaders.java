@@ -1,7 +1,7 @@
 package io.mcpoperator.gateway.upstream;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.transport.ModernHeaders;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.transport.ModernHeaders;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,15 +1,15 @@
 package io.mcpoperator.gateway.upstream;
 
-import io.mcpoperator.gateway.mcp.McpProtocol;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
-import io.mcpoperator.gateway.mcp.transport.ModernHeaders;
+import io.mcpoperator.mcp.McpProtocol;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Response;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.mcp.transport.ModernHeaders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.mcpoperator.gateway.upstream;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
 import jakarta.json.JsonValue;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package io.mcpoperator.gateway.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.gateway.config.ConfigLoader;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.io.IOException;

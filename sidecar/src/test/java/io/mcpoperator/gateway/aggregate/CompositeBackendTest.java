@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpoperator.gateway.aggregate.limits.InMemoryRateLimiter;
 import io.mcpoperator.gateway.aggregate.limits.InMemoryResponseCache;
-import io.mcpoperator.gateway.mcp.McpBackend;
-import io.mcpoperator.gateway.mcp.McpException;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.mcp.McpBackend;
+import io.mcpoperator.mcp.McpException;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package io.mcpoperator.gateway.aggregate;
 
-import io.mcpoperator.gateway.mcp.McpBackend;
-import io.mcpoperator.gateway.mcp.McpClients;
-import io.mcpoperator.gateway.mcp.McpException;
-import io.mcpoperator.gateway.mcp.McpRequest;
-import io.mcpoperator.gateway.mcp.ServerIdentity;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.mcp.McpBackend;
+import io.mcpoperator.mcp.McpClients;
+import io.mcpoperator.mcp.McpException;
+import io.mcpoperator.mcp.McpRequest;
+import io.mcpoperator.mcp.ServerIdentity;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;

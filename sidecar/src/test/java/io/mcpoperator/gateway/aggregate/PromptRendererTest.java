@@ -3,9 +3,9 @@ package io.mcpoperator.gateway.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mcpoperator.gateway.mcp.McpException;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError;
+import io.mcpoperator.mcp.McpException;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Optional;

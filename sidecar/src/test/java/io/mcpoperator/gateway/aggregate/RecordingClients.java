@@ -1,8 +1,8 @@
 package io.mcpoperator.gateway.aggregate;
 
-import io.mcpoperator.gateway.mcp.ClientSession;
-import io.mcpoperator.gateway.mcp.McpClients;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.McpClients;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.session.ClientSession;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

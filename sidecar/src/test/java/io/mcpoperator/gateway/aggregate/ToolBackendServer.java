@@ -3,7 +3,7 @@ package io.mcpoperator.gateway.aggregate;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;

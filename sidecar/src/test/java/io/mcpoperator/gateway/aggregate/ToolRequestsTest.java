@@ -3,7 +3,7 @@ package io.mcpoperator.gateway.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.gateway.aggregate.HttpCall.Pair;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;

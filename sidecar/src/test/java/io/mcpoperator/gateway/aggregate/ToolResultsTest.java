@@ -2,7 +2,7 @@ package io.mcpoperator.gateway.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -3,10 +3,10 @@ package io.mcpoperator.gateway.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.gateway.Main;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.testing.FileConfiguredGateway;
 import io.mcpoperator.gateway.testing.LogCapture;
-import io.mcpoperator.gateway.testing.RawClient;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.testing.RawClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

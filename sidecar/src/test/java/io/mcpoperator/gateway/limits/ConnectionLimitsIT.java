@@ -3,10 +3,10 @@ package io.mcpoperator.gateway.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.gateway.Main;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.testing.FileConfiguredGateway;
 import io.mcpoperator.gateway.testing.LogCapture;
-import io.mcpoperator.gateway.testing.RawClient;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.testing.RawClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

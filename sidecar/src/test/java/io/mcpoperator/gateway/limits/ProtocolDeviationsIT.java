@@ -3,9 +3,9 @@ package io.mcpoperator.gateway.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.gateway.Main;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.testing.FileConfiguredGateway;
-import io.mcpoperator.gateway.testing.RawClient;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.testing.RawClient;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

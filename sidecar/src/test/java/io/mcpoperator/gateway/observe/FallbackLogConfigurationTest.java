@@ -9,7 +9,7 @@ import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.mcpoperator.gateway.Gateway;
 import io.mcpoperator.gateway.testing.Configs;
 import io.mcpoperator.gateway.testing.FakeUpstream;
-import io.mcpoperator.gateway.testing.RawClient;
+import io.mcpoperator.mcp.testing.RawClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;

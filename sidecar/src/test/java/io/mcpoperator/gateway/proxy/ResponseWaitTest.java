@@ -2,16 +2,17 @@ package io.mcpoperator.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Response;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Result;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ResponseWaitTest {
@@ -109,18 +110,25 @@ class ResponseWaitTest {
 
   @Test
   void onlyOneThreadSpinsAtATime() throws Exception {
-    var inFlight = new AtomicInteger(1);
-    var wait = new ResponseWait(TimeUnit.MILLISECONDS.toNanos(50), inFlight::get);
+    // a spin limit far longer than the test: the first waiter is still spinning when the second
+    // comes, so the second must park at once (without the single-spinner guard it spins too)
+    var wait = new ResponseWait(TimeUnit.SECONDS.toNanos(30), () -> 1);
     var first = new CompletableFuture<Response>();
     var second = new CompletableFuture<Response>();
     var t1 = Thread.ofPlatform().start(() -> awaitQuietly(wait, first));
+    await().atMost(Duration.ofSeconds(5)).until(() -> wait.spins() == 1);
     var t2 = Thread.ofPlatform().start(() -> awaitQuietly(wait, second));
-    Thread.sleep(20);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> t2.getState() == Thread.State.WAITING || wait.spins() > 1);
+    assertThat(wait.spins()).as("waits that spun while another was spinning").isEqualTo(1);
+    assertThat(t1.getState())
+        .as("the first waiter is still spinning")
+        .isEqualTo(Thread.State.RUNNABLE);
     first.complete(ANSWER);
     second.complete(ANSWER);
     t1.join();
     t2.join();
-    assertThat(wait.spins()).isBetween(1L, 2L);
   }
 
   @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mcpoperator.gateway.Gateway;
 import io.mcpoperator.gateway.config.GatewayConfig;
-import io.mcpoperator.gateway.testing.RawClient;
 import io.mcpoperator.gateway.testing.TestPeers;
+import io.mcpoperator.mcp.testing.RawClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.gateway.Gateway;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
 import io.mcpoperator.gateway.testing.Configs;
 import io.mcpoperator.gateway.testing.FakeUpstream;
-import io.mcpoperator.gateway.testing.RawClient;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.testing.RawClient;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;

@@ -3,12 +3,13 @@ package io.mcpoperator.gateway.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.gateway.observe.UpstreamEvents;
 import io.mcpoperator.gateway.upstream.Upstream;
 import io.mcpoperator.gateway.upstream.UpstreamListener;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Request;
 import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.mcpoperator.gateway.testing;
 
 import io.mcpoperator.gateway.config.ConfigLoader;
 import io.mcpoperator.gateway.config.GatewayConfig;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import java.util.List;
 
 /** Gateway configurations for tests: port 0, a stdio command, custom limits. */

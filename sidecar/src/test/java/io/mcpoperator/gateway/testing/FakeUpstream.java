@@ -1,13 +1,13 @@
 package io.mcpoperator.gateway.testing;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.DecodedBody;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcCodec;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Notification;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Response;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.mcp.jsonrpc.DecodedBody;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcCodec;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Notification;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Response;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Result;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -111,8 +111,7 @@ public final class FakeUpstream {
       default ->
           send(
               new JsonRpcMessage.Failure(
-                  r.id(),
-                  io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcError.methodNotFound(r.method())));
+                  r.id(), io.mcpoperator.mcp.jsonrpc.JsonRpcError.methodNotFound(r.method())));
     }
   }
 

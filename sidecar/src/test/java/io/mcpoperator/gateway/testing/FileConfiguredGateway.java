@@ -3,7 +3,7 @@ package io.mcpoperator.gateway.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.gateway.Main;
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,10 +2,11 @@ package io.mcpoperator.gateway.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Failure;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Request;
-import io.mcpoperator.gateway.mcp.jsonrpc.JsonRpcMessage.Result;
+import io.mcpoperator.gateway.Gateway;
+import io.mcpoperator.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Request;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Result;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ class AotTrainingIT {
   void theWorkoutPassesAgainstARealGatewayAndItsTrainingUpstream() throws Exception {
     // 2 initialize checks + list, ping, calls, progress calls, GET, stateless, errors, metrics,
     // DELETE
-    assertThat(AotTraining.run(20)).isGreaterThan(2 * 20 + 10);
+    assertThat(AotTraining.run(20, config -> Gateway.start(config, "127.0.0.1")))
+        .isGreaterThan(2 * 20 + 10);
   }
 
   @Test

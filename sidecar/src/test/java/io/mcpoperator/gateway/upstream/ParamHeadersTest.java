@@ -2,7 +2,7 @@ package io.mcpoperator.gateway.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpoperator.gateway.mcp.jsonrpc.Json;
+import io.mcpoperator.mcp.jsonrpc.Json;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;

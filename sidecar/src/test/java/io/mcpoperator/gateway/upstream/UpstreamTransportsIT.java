@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.gateway.Gateway;
-import io.mcpoperator.gateway.mcp.McpHttpEndpoint;
 import io.mcpoperator.gateway.testing.Configs;
-import io.mcpoperator.gateway.testing.EchoBackend;
 import io.mcpoperator.gateway.testing.FakeUpstream;
-import io.mcpoperator.gateway.testing.RawClient;
-import io.mcpoperator.gateway.testing.TestServer;
+import io.mcpoperator.mcp.testing.EchoBackend;
+import io.mcpoperator.mcp.testing.RawClient;
+import io.mcpoperator.mcp.testing.TestServer;
+import io.mcpoperator.mcp.transport.McpHttpEndpoint;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;

@@ -1,7 +1,7 @@
 package io.mcpoperator.gateway.aggregate.limits;
 
 import io.mcpoperator.gateway.config.GatewayConfig.RateLimit;
-import io.mcpoperator.gateway.mcp.transport.RequestThrottle;
+import io.mcpoperator.mcp.transport.RequestThrottle;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package io.mcpoperator.gateway.aggregate.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.gateway.config.GatewayConfig.RateLimit;
-import io.mcpoperator.gateway.mcp.transport.RequestThrottle.Refusal;
+import io.mcpoperator.mcp.transport.RequestThrottle.Refusal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
