@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Kubernetes / Go duration strings such as {@code 30s}, {@code 1m30s}, {@code 500ms}, {@code 2h}.
+ * Kubernetes / Go duration strings such as {@code 30s}, {@code 1m30s}, {@code 500ms}, {@code 2h}:
+ * the one duration grammar of the operator, for MCPServer/MCPTool fields and its own settings.
  */
-final class DurationParser {
+public final class DurationParser {
   private static final Pattern WHOLE = Pattern.compile("(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+");
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
   private static final Map<String, Long> NANOS =
@@ -26,7 +27,7 @@ final class DurationParser {
   private DurationParser() {}
 
   /** The duration, or empty when the text is not a duration string. */
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     if (text == null || !WHOLE.matcher(text).matches()) {
       return Optional.empty();
     }

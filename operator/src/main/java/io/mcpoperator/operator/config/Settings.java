@@ -1,18 +1,14 @@
 package io.mcpoperator.operator.config;
 
 import io.helidon.config.Config;
+import io.mcpoperator.operator.api.DurationParser;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Typed reads of one setting: the environment variable first, then the config key. */
 final class Settings {
-
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   private final Config config;
   private final Map<String, String> env;
@@ -63,11 +59,16 @@ final class Settings {
     if (value.isEmpty()) {
       return fallback;
     }
-    Duration parsed = parseDuration(value.get());
-    if (parsed == null || parsed.isNegative() || parsed.isZero()) {
-      throw invalid(envName, key, value.get(), "a positive duration such as 30s, 5m or PT1M");
-    }
-    return parsed;
+    return DurationParser.parse(value.get())
+        .filter(parsed -> !parsed.isZero())
+        .orElseThrow(
+            () ->
+                invalid(
+                    envName,
+                    key,
+                    value.get(),
+                    "a positive duration such as 30s, 1m30s or 500ms (units h, m, s, ms, us, ns,"
+                        + " as in Kubernetes and the MCPServer fields)"));
   }
 
   private int integer(String envName, String key, int fallback) {
@@ -79,23 +80,6 @@ final class Settings {
     }
   }
 
-  private static Duration parseDuration(String text) {
-    Matcher m = SHORT_DURATION.matcher(text);
-    if (m.matches()) {
-      long amount = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      };
-    }
-    try {
-      return Duration.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 
   private static IllegalArgumentException invalid(
       String envName, String key, String value, String expected) {

@@ -48,7 +48,7 @@ class OperatorConfigTest {
                 "POD_NAME", "mcp-operator-7d9f",
                 "HEALTH_PORT", "9090",
                 "DELETION_TIMEOUT", "2m",
-                "RESYNC_PERIOD", "PT30S",
+                "RESYNC_PERIOD", "1m30s",
                 "WORKERS", "8"));
 
     assertThat(config.childSettings().gatewayImage())
@@ -60,7 +60,7 @@ class OperatorConfigTest {
     assertThat(config.leaderElection().identity()).isEqualTo("mcp-operator-7d9f");
     assertThat(config.healthPort()).isEqualTo(9090);
     assertThat(config.deletionTimeout()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(config.resyncPeriod()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.resyncPeriod()).isEqualTo(Duration.ofSeconds(90));
     assertThat(config.workers()).isEqualTo(8);
   }
 
@@ -87,6 +87,8 @@ class OperatorConfigTest {
     "DELETION_TIMEOUT, soon, a positive duration",
     "RESYNC_PERIOD, 0s, a positive duration",
     "CRD_DISCOVERY_INTERVAL, often, a positive duration",
+    "DELETION_TIMEOUT, PT30S, 1m30s",
+    "RESYNC_PERIOD, -5s, a positive duration",
   })
   void badValuesFailFastNamingTheSetting(String variable, String value, String expected) {
     assertThatThrownBy(() -> OperatorConfig.load(EMPTY, Map.of(variable, value)))

@@ -51,4 +51,19 @@ class InMemoryLimitsTest {
     assertThat(cache.get("live")).contains("2");
     assertThat(cache.get("new")).contains("3");
   }
+
+  @Test
+  void aFullCacheEvictsOneEntryNotAll() {
+    var nanos = new AtomicLong();
+    var cache = new InMemoryResponseCache(100, nanos::get);
+    for (int i = 0; i < 100; i++) {
+      cache.put("k" + i, "v" + i, Duration.ofMinutes(5));
+    }
+
+    cache.put("one-more", "x", Duration.ofMinutes(5));
+
+    assertThat(cache.size()).isEqualTo(100);
+    long kept = java.util.stream.IntStream.range(0, 100).filter(i -> cache.get("k" + i).isPresent()).count();
+    assertThat(kept).as("earlier entries still cached").isGreaterThanOrEqualTo(99);
+  }
 }
