@@ -80,7 +80,6 @@ final class Settings {
     }
   }
 
-
   private static IllegalArgumentException invalid(
       String envName, String key, String value, String expected) {
     return new IllegalArgumentException(

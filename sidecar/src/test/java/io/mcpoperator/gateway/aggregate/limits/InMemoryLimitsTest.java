@@ -63,7 +63,10 @@ class InMemoryLimitsTest {
     cache.put("one-more", "x", Duration.ofMinutes(5));
 
     assertThat(cache.size()).isEqualTo(100);
-    long kept = java.util.stream.IntStream.range(0, 100).filter(i -> cache.get("k" + i).isPresent()).count();
+    long kept =
+        java.util.stream.IntStream.range(0, 100)
+            .filter(i -> cache.get("k" + i).isPresent())
+            .count();
     assertThat(kept).as("earlier entries still cached").isGreaterThanOrEqualTo(99);
   }
 }
