@@ -78,7 +78,7 @@ public final class RedisSessionStore implements SessionStore {
     this.cacheTtl = cacheTtl;
     uri.setTimeout(Duration.ofSeconds(2));
     this.uri = uri;
-    this.client = RedisClient.create(uri);
+    this.client = RedisResources.client(uri);
     this.subscriptions = new RedisSubscriptions(prefix, prefix + "control", this::command);
     this.registry = new RedisRegistry(prefix, idleTimeout, subscriptions, this::command);
     try {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lettuce.core.RedisURI;
+import io.mcpoperator.gateway.aggregate.limits.RedisLink;
 import io.mcpoperator.mcp.jsonrpc.Json;
 import io.mcpoperator.mcp.session.EventListener;
 import io.mcpoperator.mcp.session.SessionRecord;
@@ -57,6 +58,29 @@ class RedisSessionStoreIT {
         Json.object().build(),
         Optional.empty(),
         false);
+  }
+
+  @Test
+  void theSessionStoreAndTheAggregationsLinkShareOneSetOfLettuceThreads() {
+    try (var a = store();
+        var b = store();
+        var link = new RedisLink(RedisURI.create(System.getenv("MCP_TEST_REDIS_URL")), prefix)) {
+      a.create(record("shared-1"));
+      assertThat(link.run("get", c -> c.set(link.key("probe"), "1"))).contains("OK");
+      assertThat(b.find("shared-1")).isPresent();
+      // lettuce names its event-loop threads lettuce-<kind>-<pool>-<n>: one pool id per resources
+      var pools =
+          Thread.getAllStackTraces().keySet().stream()
+              .map(Thread::getName)
+              .filter(
+                  n ->
+                      n.startsWith("lettuce-nioEventLoop-")
+                          || n.startsWith("lettuce-epollEventLoop-"))
+              .map(n -> n.substring(0, n.lastIndexOf('-')))
+              .distinct()
+              .toList();
+      assertThat(pools).as("event-loop pools of this process").hasSize(1);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.mcpoperator.gateway.session.RedisResources;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,7 +42,7 @@ public final class RedisLink implements AutoCloseable {
 
   RedisLink(RedisURI uri, String prefix, LongSupplier nanoClock) {
     uri.setTimeout(COMMAND_TIMEOUT);
-    this.client = RedisClient.create(uri);
+    this.client = RedisResources.client(uri);
     this.client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
