@@ -5,43 +5,45 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How one reconcile ended: the requeue decision, a one-word outcome for the log, the phase written
- * (if known) and a detail for the user-visible problem.
+ * How one reconcile ended: the requeue decision, the outcome for the log, the phase written (if
+ * known) and a detail for the user-visible problem.
  */
 record Pass(
     Result result,
-    String outcome,
+    Outcome outcome,
     Optional<String> phase,
     Optional<String> detail,
     boolean failed) {
 
-  static Pass done(String outcome, String phase) {
+  static Pass done(Outcome outcome, String phase) {
     return new Pass(new Result(false), outcome, Optional.of(phase), Optional.empty(), false);
   }
 
   static Pass invalid(String phase, String message) {
     return new Pass(
-        new Result(false), "invalid-spec", Optional.of(phase), Optional.of(message), false);
+        new Result(false), Outcome.INVALID_SPEC, Optional.of(phase), Optional.of(message), false);
   }
 
-  static Pass after(Duration delay, String outcome, String phase) {
+  static Pass after(Duration delay, Outcome outcome, String phase) {
     return new Pass(new Result(true, delay), outcome, Optional.of(phase), Optional.empty(), false);
   }
 
   /** Failed: requeue with the work queue's exponential backoff. */
   static Pass retry(String detail) {
-    return new Pass(new Result(true), "requeued", Optional.empty(), Optional.of(detail), true);
+    return new Pass(
+        new Result(true), Outcome.REQUEUED, Optional.empty(), Optional.of(detail), true);
   }
 
   static Pass retry(String phase, String detail) {
-    return new Pass(new Result(true), "requeued", Optional.of(phase), Optional.of(detail), true);
+    return new Pass(
+        new Result(true), Outcome.REQUEUED, Optional.of(phase), Optional.of(detail), true);
   }
 
   static Pass gone() {
-    return new Pass(new Result(false), "gone", Optional.empty(), Optional.empty(), false);
+    return new Pass(new Result(false), Outcome.GONE, Optional.empty(), Optional.empty(), false);
   }
 
   boolean isGone() {
-    return "gone".equals(outcome);
+    return outcome == Outcome.GONE;
   }
 }

@@ -30,7 +30,7 @@ final class ServerDeletion {
   Pass reconcile(JsonObject raw, ParsedServer parsed) throws ApiException {
     ResourceMeta meta = parsed.meta();
     if (!meta.finalizers().contains(ServerWriter.FINALIZER)) {
-      return Pass.done("deleting", "Terminating");
+      return Pass.done(Outcome.DELETING, "Terminating");
     }
     StatusStep.Written written =
         status.write(raw, parsed, ReconcileOutcome.ok(), Aggregation.none());
@@ -45,9 +45,10 @@ final class ServerDeletion {
     if (podsGone || left.isNegative() || left.isZero()) {
       context.writer().removeFinalizer(written.server());
       return Pass.done(
-          podsGone ? "finalizer-released" : "finalizer-released-timeout", "Terminating");
+          podsGone ? Outcome.FINALIZER_RELEASED : Outcome.FINALIZER_RELEASED_TIMEOUT,
+          "Terminating");
     }
     Duration next = left.compareTo(MAX_CHECK_INTERVAL) < 0 ? left : MAX_CHECK_INTERVAL;
-    return Pass.after(next, "waiting-for-pods", written.status().phase());
+    return Pass.after(next, Outcome.WAITING_FOR_PODS, written.status().phase());
   }
 }

@@ -42,8 +42,8 @@ final class ServerSync {
       if (image.isPresent() && image.get().reason() != Resolution.Reason.RESOLVED) {
         String phase = status.write(raw, parsed, outcome, aggregation, image).status().phase();
         return image.get().failed()
-            ? Pass.after(context.images().retryAfter(), "image-unresolved", phase)
-            : Pass.done("resolving-image", phase);
+            ? Pass.after(context.images().retryAfter(), Outcome.IMAGE_UNRESOLVED, phase)
+            : Pass.done(Outcome.RESOLVING_IMAGE, phase);
       }
       if (image.isPresent()) {
         server = Entrypoints.apply(server, image.get().config().orElseThrow());
@@ -72,7 +72,7 @@ final class ServerSync {
     if (!outcome.applied()) {
       return Pass.retry(phase, outcome.reason() + ": " + outcome.message());
     }
-    return Pass.done(changes.isEmpty() ? "unchanged" : "applied", phase);
+    return Pass.done(changes.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED, phase);
   }
 
   /** Where reading the image's entrypoint stands, for a stdio server without a command. */
