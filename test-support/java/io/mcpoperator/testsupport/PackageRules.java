@@ -34,11 +34,6 @@ public final class PackageRules {
     return new PackageRules(root, classes);
   }
 
-  /** The classes the rules were checked on. */
-  public JavaClasses classes() {
-    return classes;
-  }
-
   /** Fails, naming the cycle and the edges that make it, when packages depend on each other. */
   public PackageRules assertNoCycles() {
     slices()

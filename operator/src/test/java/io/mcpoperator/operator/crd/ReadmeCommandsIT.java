@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mcpoperator.testsupport.DocumentedCommands;
+import io.mcpoperator.testsupport.ReadmeCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,14 +24,7 @@ class ReadmeCommandsIT {
 
   /** The shell lines of the README block marked {@code <!-- tested: name -->}. */
   static String block(String name) {
-    String readme = ProjectFiles.read(ProjectFiles.resolve("README.md"));
-    Matcher m =
-        Pattern.compile(
-                "<!-- tested: " + Pattern.quote(name) + "[^>]*-->\\s*```bash\\n(.*?)```",
-                Pattern.DOTALL)
-            .matcher(readme);
-    assertThat(m.find()).as("README.md has a block marked <!-- tested: %s -->", name).isTrue();
-    return m.group(1).strip();
+    return ReadmeCommand.marked(ProjectFiles.root(), name);
   }
 
   record Run(int exit, String stdout, String stderr) {}

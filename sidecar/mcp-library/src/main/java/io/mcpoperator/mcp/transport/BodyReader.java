@@ -83,24 +83,24 @@ final class BodyReader {
     }
     Watch watch = new Watch();
     deadlines.watch(watch, timeout, watch::expire);
-    Optional<byte[]> body;
+    Optional<byte[]> body = Optional.empty();
+    RuntimeException failure = null;
     try {
       body = readAll(req, declared, max);
     } catch (RuntimeException e) {
       // UncheckedIOException, Helidon's InsufficientDataAvailableException or
       // ServerConnectionException: reading a body fails only when its connection does
-      deadlines.forget(watch);
-      boolean timedOut = watch.finish();
-      if (timedOut) {
-        observer.bodyTimedOut();
-      }
-      throw new ClientGoneException(timedOut, e);
+      failure = e;
     }
     deadlines.forget(watch);
-    if (watch.finish()) {
-      // the deadline passed as the last byte came in: the interrupt may have closed the socket
+    // expired also when the deadline passed as the last byte came in: the interrupt may have
+    // closed the socket
+    boolean timedOut = watch.finish();
+    if (timedOut) {
       observer.bodyTimedOut();
-      throw new ClientGoneException(true, null);
+    }
+    if (failure != null || timedOut) {
+      throw new ClientGoneException(timedOut, failure);
     }
     return body;
   }
