@@ -23,9 +23,17 @@ public final class ReadmeCommand {
 
   /** The text of the command marked {@code <!-- tested: name -->} in {@code root}'s README.md. */
   public static String marked(Path root, String name) {
-    String readme;
+    return markedIn(root.resolve("README.md"), name);
+  }
+
+  /**
+   * The text of the command (or fenced block of commands, in any language) marked {@code <!--
+   * tested: name -->} in the Markdown file {@code markdown}.
+   */
+  public static String markedIn(Path markdown, String name) {
+    String text;
     try {
-      readme = Files.readString(root.resolve("README.md"));
+      text = Files.readString(markdown);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -33,11 +41,24 @@ public final class ReadmeCommand {
         Pattern.compile(
                 "<!-- tested: "
                     + Pattern.quote(name)
-                    + "[ (][^>]*-->\\s*(?:```bash\\n(.*?)```|`([^`\\n]+)`)",
+                    + "[ (][^>]*-->\\s*(?:```[a-z]*\\n(.*?)```|`([^`\\n]+)`)",
                 Pattern.DOTALL)
-            .matcher(readme);
-    assertThat(m.find()).as("README.md has a command marked <!-- tested: %s -->", name).isTrue();
+            .matcher(text);
+    assertThat(m.find())
+        .as("%s has a command marked <!-- tested: %s -->", markdown.getFileName(), name)
+        .isTrue();
     return (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+  }
+
+  /**
+   * The commands of a block marked {@code <!-- tested: name -->}: one per line, a trailing {@code #
+   * comment} removed, backslash-continued lines joined.
+   */
+  public static List<String> linesIn(Path markdown, String name) {
+    return java.util.Arrays.stream(markedIn(markdown, name).split("(?<!\\\\)\n"))
+        .map(line -> line.replaceAll("\\\\\n\\s*", " ").replaceFirst("\\s+#\\s.*$", "").strip())
+        .filter(line -> !line.isEmpty())
+        .toList();
   }
 
   /** {@code documented} when nothing listens on it at 127.0.0.1, else a free port. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mcpoperator.gateway.Gateway;
 import io.mcpoperator.gateway.testing.Configs;
 import io.mcpoperator.gateway.testing.FakeUpstream;
+import io.mcpoperator.gateway.testing.FifoShim;
 import io.mcpoperator.mcp.testing.EchoBackend;
 import io.mcpoperator.mcp.testing.RawClient;
 import io.mcpoperator.mcp.testing.TestServer;
@@ -124,7 +125,7 @@ class UpstreamTransportsIT {
   void fifoUpstreamSurvivesTheServerRestarting(@TempDir Path dir) throws Exception {
     List<Process> shims = new ArrayList<>();
     try (Gateway gateway = Gateway.start(Configs.fifo(dir.toString()), "127.0.0.1")) {
-      shims.add(shim(dir));
+      shims.add(FifoShim.start(dir));
       await().atMost(Duration.ofSeconds(30)).until(gateway::ready);
       try (McpSyncClient client = client(gateway)) {
         client.initialize();
@@ -135,7 +136,7 @@ class UpstreamTransportsIT {
         shims.getFirst().destroyForcibly().waitFor();
         shims.getFirst().descendants().forEach(ProcessHandle::destroyForcibly);
         await().atMost(Duration.ofSeconds(30)).until(() -> !gateway.ready());
-        shims.add(shim(dir));
+        shims.add(FifoShim.start(dir));
         await().atMost(Duration.ofSeconds(30)).until(gateway::ready);
         assertThat(
                 text(
@@ -149,25 +150,6 @@ class UpstreamTransportsIT {
         p.destroyForcibly();
       }
     }
-  }
-
-  /** What the operator's shim does: create the FIFOs if missing, exec the server on them. */
-  /**
-   * The server side of the FIFOs, as the operator's shim does it: the gateway may create a FIFO
-   * between the check and the shim's own mkfifo, so a failed mkfifo with the FIFO present is fine.
-   */
-  private static Process shim(Path dir) throws Exception {
-    String command =
-        String.join(" ", FakeUpstream.command().stream().map(a -> "'" + a + "'").toList());
-    String script =
-        "cd '"
-            + dir
-            + "' && { mkfifo in 2>/dev/null || [ -p in ]; } && { mkfifo out 2>/dev/null || [ -p out ]; } && exec "
-            + command
-            + " <in >out";
-    return new ProcessBuilder("sh", "-c", script)
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
   }
 
   @Test
