@@ -159,6 +159,35 @@ class SessionStoreFailureIT {
     }
   }
 
+  @Test
+  void aLegacySsePostIsAnswered503AsOnStreamableHttp() throws Exception {
+    FailingStore store = new FailingStore();
+    try (TestServer server =
+        new TestServer(
+            McpHttpEndpoint.builder().backend(new EchoBackend()).sessionStore(store).build())) {
+      var client = new io.mcpoperator.mcp.testing.RawClient(server.baseUri());
+      try (var stream =
+          client.openStream("GET", "/sse", java.util.Map.of("Accept", "text/event-stream"), null)) {
+        String messages = stream.next().get("data");
+
+        store.failing = true;
+        HttpResponse<String> answer =
+            client.send(
+                "POST",
+                messages,
+                java.util.Map.of("Content-Type", "application/json"),
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+        store.failing = false;
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("1");
+        assertThat(answer.body())
+            .contains("Session store unavailable (the gateway log has the cause)")
+            .doesNotContain("s3cret", "redis-7.internal");
+      }
+    }
+  }
+
   private static HttpResponse<String> post(
       HttpClient http, TestServer server, String session, String body) throws Exception {
     HttpRequest.Builder req =

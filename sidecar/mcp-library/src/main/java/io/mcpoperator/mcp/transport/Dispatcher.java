@@ -197,7 +197,8 @@ public final class Dispatcher {
       return new Result(inFlight.id(), backend.handle(inFlight));
     } catch (McpException e) {
       return new Failure(inFlight.id(), e.error());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      // a backend's bug (a runaway recursion, a missing class) fails its request, not the server
       if (!inFlight.cancelled()) {
         LOG.warn("backend failed on {}", inFlight.method(), e);
       }

@@ -50,8 +50,8 @@ public final class EndpointRoutes {
     store.onSessionEnd(dispatcher::sessionEnded);
     java.util.function.Consumer<SessionRecord> onStart =
         record -> backend.onSessionStart(record.client());
-    var throttling = new Throttling(throttle, gate);
-    this.post = new StreamablePost(dispatcher, store, gate, settings, onStart, throttling, listens);
+    var admission = new PostAdmission(gate, new Throttling(throttle, gate), dispatcher, settings);
+    this.post = new StreamablePost(dispatcher, store, gate, onStart, admission, listens);
     this.get = new StreamableGet(store, gate, settings, drain);
     this.delete = new StreamableDelete(store, gate);
     this.legacy =
@@ -66,7 +66,7 @@ public final class EndpointRoutes {
                     legacyMessagesPath,
                     onStart,
                     drain,
-                    throttling));
+                    admission));
     this.path = path;
     this.settings = settings;
     this.ssePath = legacySsePath.orElse("");

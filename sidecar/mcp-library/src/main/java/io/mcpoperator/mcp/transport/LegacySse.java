@@ -7,14 +7,13 @@ import io.mcpoperator.mcp.McpException;
 import io.mcpoperator.mcp.McpProtocol;
 import io.mcpoperator.mcp.jsonrpc.DecodedBody;
 import io.mcpoperator.mcp.jsonrpc.Json;
-import io.mcpoperator.mcp.jsonrpc.JsonRpcCodec;
-import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Failure;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Request;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Result;
 import io.mcpoperator.mcp.session.SessionRecord;
 import io.mcpoperator.mcp.session.SessionStore;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +36,7 @@ final class LegacySse {
   private final String messagesPath;
   private final Consumer<SessionRecord> onStart;
   private final Drain drain;
-  private final Throttling throttling;
+  private final PostAdmission admission;
 
   LegacySse(
       Dispatcher dispatcher,
@@ -48,9 +47,9 @@ final class LegacySse {
       String messagesPath,
       Consumer<SessionRecord> onStart,
       Drain drain,
-      Throttling throttling) {
+      PostAdmission admission) {
     this.drain = drain;
-    this.throttling = throttling;
+    this.admission = admission;
     this.dispatcher = dispatcher;
     this.store = store;
     this.gate = gate;
@@ -94,56 +93,23 @@ final class LegacySse {
   }
 
   void post(ServerRequest req, ServerResponse res) {
-    if (!gate.originAllowed(req, res)) {
-      return;
-    }
-    if (!McpHeaders.contentTypeIs(req, "application/json")) {
-      gate.reject(
-          req,
-          res,
-          Status.UNSUPPORTED_MEDIA_TYPE_415,
-          JsonRpcError.INVALID_REQUEST,
-          "Unsupported Media Type: Content-Type must be application/json");
-      return;
-    }
-    Optional<String> id = req.query().first("sessionId").asOptional().filter(s -> !s.isBlank());
-    if (id.isEmpty()) {
-      gate.reject(
-          req,
-          res,
-          Status.BAD_REQUEST_400,
-          JsonRpcError.INVALID_REQUEST,
-          "Bad Request: sessionId query parameter is required");
-      return;
-    }
-    Optional<SessionRecord> session = store.find(id.get());
-    if (session.isEmpty()) {
-      gate.reject(
-          req, res, Status.NOT_FOUND_404, SessionGate.SESSION_NOT_FOUND, "Session not found");
-      return;
-    }
-    Optional<byte[]> body = dispatcher.body(req);
+    Optional<DecodedBody> body = admission.body(req, res, false);
     if (body.isEmpty()) {
-      gate.reject(
-          req,
-          res,
-          Status.REQUEST_ENTITY_TOO_LARGE_413,
-          JsonRpcError.INVALID_REQUEST,
-          "Payload Too Large: the limit is " + settings.limits().maxBodyBytes() + " bytes");
       return;
     }
-    DecodedBody decoded = JsonRpcCodec.decode(body.get());
-    if (decoded.parseError()) {
-      var failure = ((DecodedBody.Invalid) decoded.entries().getFirst()).response();
-      gate.reject(
-          req, res, Status.BAD_REQUEST_400, failure.error().code(), failure.error().message());
+    DecodedBody decoded = body.get();
+    Optional<SessionRecord> session =
+        gate.session(
+            req,
+            res,
+            req.query().first("sessionId").asOptional().filter(s -> !s.isBlank()),
+            "Bad Request: sessionId query parameter is required",
+            JsonValue.NULL);
+    if (session.isEmpty()) {
       return;
     }
     long requests =
         decoded.entries().stream().filter(e -> e instanceof DecodedBody.Valid(Request r)).count();
-    if (!throttling.admit(req, res, Optional.of(session.get().id()), requests)) {
-      return;
-    }
     // as on Streamable HTTP: initialize is answered at once, the other requests hold a permit
     // until their answer is on the stream; beyond the limit the POST gets 429 + Retry-After
     long running =
@@ -151,20 +117,18 @@ final class LegacySse {
             .filter(
                 e -> e instanceof DecodedBody.Valid(Request r) && !r.method().equals("initialize"))
             .count();
-    var current = settings.current();
-    if (!throttling.reserve(req, res, current, running)) {
+    Optional<Permits> admitted =
+        admission.admit(req, res, Optional.of(session.get().id()), requests, running);
+    if (admitted.isEmpty()) {
       return;
     }
+    Permits permits = admitted.get();
     Outbox outbox = channel.standalone(session.get().id());
-    Outbox counted =
-        (message, last) -> {
-          if (last) {
-            current.permits().release();
-          }
-          outbox.send(message, last);
-        };
+    Outbox counted = permits.releasingOnLast(outbox);
     RequestHeaders headers = RequestHeaders.of(req);
+    // the permits of requests that never ran go back however dispatching ends
     int started = 0;
+    boolean dispatched = false;
     try {
       for (var entry : decoded.entries()) {
         switch (entry) {
@@ -184,9 +148,11 @@ final class LegacySse {
           }
         }
       }
-    } catch (RuntimeException e) {
-      current.permits().release((int) running - started);
-      throw e;
+      dispatched = true;
+    } finally {
+      if (!dispatched) {
+        permits.releaseUnstarted(started);
+      }
     }
     res.status(Status.ACCEPTED_202);
     res.send("Accepted");

@@ -73,15 +73,32 @@ final class SessionGate {
    * names another revision than the one negotiated for the session.
    */
   Optional<SessionRecord> session(ServerRequest req, ServerResponse res, JsonValue requestId) {
-    Optional<String> id = McpHeaders.value(req, McpHeaders.SESSION_ID);
+    return session(
+        req,
+        res,
+        McpHeaders.value(req, McpHeaders.SESSION_ID),
+        "Bad Request: Mcp-Session-Id header is required",
+        requestId);
+  }
+
+  /**
+   * The session {@code id} names (the header of Streamable HTTP, the query parameter of legacy
+   * HTTP+SSE): 400 with {@code missing} without one, 404 when unknown or ended, 503 when the store
+   * cannot be reached; the errors carry {@code requestId}.
+   */
+  Optional<SessionRecord> session(
+      ServerRequest req,
+      ServerResponse res,
+      Optional<String> id,
+      String missing,
+      JsonValue requestId) {
     if (id.isEmpty()) {
       reject(
           req,
           res,
           Status.BAD_REQUEST_400,
           requestId,
-          JsonRpcError.of(
-              JsonRpcError.INVALID_REQUEST, "Bad Request: Mcp-Session-Id header is required"));
+          JsonRpcError.of(JsonRpcError.INVALID_REQUEST, missing));
       return Optional.empty();
     }
     try {
@@ -93,7 +110,6 @@ final class SessionGate {
             Status.NOT_FOUND_404,
             requestId,
             JsonRpcError.of(SESSION_NOT_FOUND, "Session not found"));
-        return record;
       }
       return record;
     } catch (SessionStoreUnavailableException e) {

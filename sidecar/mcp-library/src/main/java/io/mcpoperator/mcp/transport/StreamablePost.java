@@ -9,7 +9,6 @@ import io.mcpoperator.mcp.jsonrpc.DecodedBody;
 import io.mcpoperator.mcp.jsonrpc.DecodedBody.Invalid;
 import io.mcpoperator.mcp.jsonrpc.DecodedBody.Valid;
 import io.mcpoperator.mcp.jsonrpc.Json;
-import io.mcpoperator.mcp.jsonrpc.JsonRpcCodec;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Failure;
@@ -24,7 +23,6 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /** POST on the Streamable HTTP endpoint: initialize, session messages and stateless requests. */
@@ -32,211 +30,186 @@ final class StreamablePost {
   private final Dispatcher dispatcher;
   private final SessionStore store;
   private final SessionGate gate;
-  private final TransportSettings settings;
   private final java.util.function.Consumer<SessionRecord> onStart;
-  private final Throttling throttling;
+  private final PostAdmission admission;
   private final ListenStreams listens;
 
   StreamablePost(
       Dispatcher dispatcher,
       SessionStore store,
       SessionGate gate,
-      TransportSettings settings,
       java.util.function.Consumer<SessionRecord> onStart,
-      Throttling throttling,
+      PostAdmission admission,
       ListenStreams listens) {
     this.listens = listens;
     this.onStart = onStart;
-    this.throttling = throttling;
+    this.admission = admission;
     this.dispatcher = dispatcher;
     this.store = store;
     this.gate = gate;
-    this.settings = settings;
   }
 
   void handle(ServerRequest req, ServerResponse res) throws InterruptedException {
-    if (!gate.originAllowed(req, res)) {
-      return;
-    }
-    if (!McpHeaders.contentTypeIs(req, "application/json")) {
-      gate.reject(
-          req,
-          res,
-          Status.UNSUPPORTED_MEDIA_TYPE_415,
-          JsonRpcError.INVALID_REQUEST,
-          "Unsupported Media Type: Content-Type must be application/json");
-      return;
-    }
-    if (!McpHeaders.accepts(req, "application/json")
-        || !McpHeaders.accepts(req, "text/event-stream")) {
-      gate.reject(
-          req,
-          res,
-          Status.NOT_ACCEPTABLE_406,
-          JsonRpcError.INVALID_REQUEST,
-          "Not Acceptable: Accept must list application/json and text/event-stream");
-      return;
-    }
-    Optional<byte[]> body = dispatcher.body(req);
+    Optional<DecodedBody> body = admission.body(req, res, true);
     if (body.isEmpty()) {
-      gate.reject(
-          req,
-          res,
-          Status.REQUEST_ENTITY_TOO_LARGE_413,
-          JsonRpcError.INVALID_REQUEST,
-          "Payload Too Large: the limit is " + settings.limits().maxBodyBytes() + " bytes");
       return;
     }
-    DecodedBody decoded = JsonRpcCodec.decode(body.get());
-    if (!decoded.batch() && decoded.entries().getFirst() instanceof Invalid(Failure failure)) {
-      gate.reject(
-          req, res, Status.BAD_REQUEST_400, failure.error().code(), failure.error().message());
-      return;
-    }
+    DecodedBody decoded = body.get();
     JsonValue requestId = requestId(decoded);
     Optional<Optional<String>> versionHeader = gate.versionHeader(req, res, requestId);
     if (versionHeader.isEmpty()) {
       return;
     }
+    boolean stateless = stateless(versionHeader.get(), decoded);
     Optional<Request> initialize = initializeRequest(decoded);
-    if (initialize.isPresent() && !stateless(versionHeader.get(), decoded)) {
-      if (decoded.batch()) {
-        gate.reject(
-            req,
-            res,
-            Status.BAD_REQUEST_400,
-            initialize.get().id(),
-            JsonRpcError.of(
-                JsonRpcError.INVALID_REQUEST,
-                "Invalid request: initialize must be sent alone, not in a JSON-RPC batch"));
-        return;
+    if (initialize.isPresent() && !stateless) {
+      openSession(req, res, decoded, initialize.get());
+    } else if (stateless) {
+      serveStateless(
+          req, res, decoded, requestId, versionHeader.get().orElse(McpProtocol.V2026_07_28));
+    } else {
+      Optional<SessionRecord> session = gate.session(req, res, requestId);
+      if (session.isPresent() && batchAllowed(req, res, decoded, session.get())) {
+        serve(req, res, decoded, new Caller.InSession(session.get()));
       }
-      if (McpHeaders.value(req, McpHeaders.SESSION_ID).isPresent()) {
-        gate.reject(
-            req,
-            res,
-            Status.BAD_REQUEST_400,
-            initialize.get().id(),
-            JsonRpcError.of(
-                JsonRpcError.INVALID_REQUEST,
-                "Invalid request: this session is already initialized; initialize opens a new"
-                    + " session and is sent without Mcp-Session-Id"));
-        return;
-      }
-      if (throttling.admit(req, res, Optional.empty(), 1) && gate.roomForSession(req, res)) {
-        initialize(req, res, initialize.get());
-      }
-      return;
     }
-    if (stateless(versionHeader.get(), decoded)) {
-      // 2026-07-28: served without a session (a stray Mcp-Session-Id is ignored)
-      Optional<ModernRequests.Rejection> rejection =
-          ModernRequests.check(decoded, name -> McpHeaders.value(req, name));
-      if (rejection.isPresent()) {
-        gate.reject(req, res, rejection.get().status(), requestId, rejection.get().error());
-        return;
-      }
-      if (requestMethod(decoded).equals(ListenStreams.METHOD)
-          && decoded.entries().getFirst() instanceof Valid(Request listen)) {
-        if (throttling.admit(req, res, Optional.empty(), 1)) {
-          listens.serve(res, listen);
-        }
-        return;
-      }
-      serve(
-          req,
-          res,
-          decoded,
-          null,
-          new SessionRuntime(),
-          versionHeader.get().orElse(McpProtocol.V2026_07_28));
-      return;
-    }
-    Optional<SessionRecord> session = gate.session(req, res, requestId);
-    if (session.isEmpty()) {
-      return;
-    }
-    if (decoded.batch() && !McpProtocol.allowsBatches(session.get().protocolVersion())) {
+  }
+
+  /** {@code initialize}: alone in its body, without a session id, within the limits. */
+  private void openSession(
+      ServerRequest req, ServerResponse res, DecodedBody decoded, Request initialize) {
+    if (decoded.batch()) {
       gate.reject(
           req,
           res,
           Status.BAD_REQUEST_400,
-          JsonRpcError.INVALID_REQUEST,
-          "Invalid request: protocol version "
-              + session.get().protocolVersion()
-              + " does not allow JSON-RPC batches");
+          initialize.id(),
+          JsonRpcError.of(
+              JsonRpcError.INVALID_REQUEST,
+              "Invalid request: initialize must be sent alone, not in a JSON-RPC batch"));
       return;
     }
-    serve(
-        req,
-        res,
-        decoded,
-        session.get(),
-        dispatcher.runtime(session.get().id()),
-        session.get().protocolVersion());
+    if (McpHeaders.value(req, McpHeaders.SESSION_ID).isPresent()) {
+      gate.reject(
+          req,
+          res,
+          Status.BAD_REQUEST_400,
+          initialize.id(),
+          JsonRpcError.of(
+              JsonRpcError.INVALID_REQUEST,
+              "Invalid request: this session is already initialized; initialize opens a new"
+                  + " session and is sent without Mcp-Session-Id"));
+      return;
+    }
+    if (admission.admit(req, res, Optional.empty(), 1, 0).isPresent()
+        && gate.roomForSession(req, res)) {
+      initialize(req, res, initialize);
+    }
   }
 
-  private void serve(
+  /** 2026-07-28: served without a session (a stray Mcp-Session-Id is ignored). */
+  private void serveStateless(
       ServerRequest req,
       ServerResponse res,
       DecodedBody decoded,
-      SessionRecord session,
-      SessionRuntime runtime,
+      JsonValue requestId,
       String version)
       throws InterruptedException {
+    Optional<ModernRequests.Rejection> rejection =
+        ModernRequests.check(decoded, name -> McpHeaders.value(req, name));
+    if (rejection.isPresent()) {
+      gate.reject(req, res, rejection.get().status(), requestId, rejection.get().error());
+      return;
+    }
+    if (requestMethod(decoded).equals(ListenStreams.METHOD)
+        && decoded.entries().getFirst() instanceof Valid(Request listen)) {
+      if (admission.admit(req, res, Optional.empty(), 1, 0).isPresent()) {
+        listens.serve(res, listen);
+      }
+      return;
+    }
+    serve(req, res, decoded, new Caller.Stateless(version));
+  }
+
+  private boolean batchAllowed(
+      ServerRequest req, ServerResponse res, DecodedBody decoded, SessionRecord session) {
+    if (!decoded.batch() || McpProtocol.allowsBatches(session.protocolVersion())) {
+      return true;
+    }
+    gate.reject(
+        req,
+        res,
+        Status.BAD_REQUEST_400,
+        JsonRpcError.INVALID_REQUEST,
+        "Invalid request: protocol version "
+            + session.protocolVersion()
+            + " does not allow JSON-RPC batches");
+    return false;
+  }
+
+  private void serve(ServerRequest req, ServerResponse res, DecodedBody decoded, Caller caller)
+      throws InterruptedException {
     RequestHeaders headers = RequestHeaders.of(req);
+    SessionRuntime runtime =
+        caller.sessionId().map(dispatcher::runtime).orElseGet(SessionRuntime::new);
     long requests = decoded.entries().stream().filter(e -> e instanceof Valid(Request r)).count();
     long invalid = decoded.entries().stream().filter(e -> e instanceof Invalid).count();
     if (requests == 0 && invalid == 0) {
       decoded
           .entries()
-          .forEach(e -> dispatch(((Valid) e).message(), session, runtime, version, null, headers));
+          .forEach(e -> dispatch(((Valid) e).message(), caller, runtime, null, headers));
       HttpReplies.accepted(res);
       return;
     }
-    if (!throttling.admit(
-        req, res, Optional.ofNullable(session).map(SessionRecord::id), requests)) {
+    Optional<Permits> admitted = admission.admit(req, res, caller.sessionId(), requests, requests);
+    if (admitted.isEmpty()) {
       return;
     }
-    var current = settings.current();
-    Semaphore permits = current.permits();
-    if (!throttling.reserve(req, res, current, requests)) {
-      return;
-    }
+    Permits permits = admitted.get();
     var exchange = new PostExchange();
-    boolean modern = session == null;
+    boolean modern = caller instanceof Caller.Stateless;
     String method = modern ? requestMethod(decoded) : "";
     Outbox counted =
-        (message, last) -> {
-          if (last) {
-            permits.release();
-          }
-          exchange.send(modern && last ? ModernRequests.complete(message, method) : message, last);
-        };
+        permits.releasingOnLast(
+            (message, last) ->
+                exchange.send(
+                    modern && last ? ModernRequests.complete(message, method) : message, last));
     var target =
-        new StreamTarget(
-            Optional.ofNullable(session).map(SessionRecord::id), StreamIds.next(), version, store);
-    Duration maxWait = current.limits().requestTimeout().plusSeconds(5);
+        new StreamTarget(caller.sessionId(), StreamIds.next(), caller.protocolVersion(), store);
+    Duration maxWait = permits.settings().limits().requestTimeout().plusSeconds(5);
     Function<JsonRpcMessage, Status> statusOf =
         modern ? ModernRequests::status : m -> Status.OK_200;
-    if (!decoded.batch()
-        && decoded.entries().size() == 1
-        && decoded.entries().getFirst() instanceof Valid(Request request)) {
-      // one request: served on this connection's thread, no hand-off for a plain JSON answer
-      ClientSession client = session != null ? session.client() : statelessClient(request, version);
-      exchange.respondHere(
-          () -> dispatcher.requestHere(request, client, runtime, counted, headers),
-          res,
-          target,
-          maxWait,
-          statusOf);
-      return;
-    }
-    for (var entry : decoded.entries()) {
-      switch (entry) {
-        case Valid(JsonRpcMessage message) ->
-            dispatch(message, session, runtime, version, counted, headers);
-        case Invalid(Failure failure) -> exchange.send(failure, true);
+    // the permits of requests that never ran go back however dispatching ends
+    int started = 0;
+    boolean dispatched = false;
+    try {
+      if (!decoded.batch()
+          && decoded.entries().size() == 1
+          && decoded.entries().getFirst() instanceof Valid(Request request)) {
+        // one request: served on this connection's thread, no hand-off for a plain JSON answer
+        exchange.respondHere(
+            () ->
+                dispatcher.requestHere(request, caller.client(request), runtime, counted, headers),
+            res,
+            target,
+            maxWait,
+            statusOf);
+        dispatched = true;
+        return;
+      }
+      for (var entry : decoded.entries()) {
+        switch (entry) {
+          case Valid(JsonRpcMessage message) -> {
+            dispatch(message, caller, runtime, counted, headers);
+            started += message instanceof Request ? 1 : 0;
+          }
+          case Invalid(Failure failure) -> exchange.send(failure, true);
+        }
+      }
+      dispatched = true;
+    } finally {
+      if (!dispatched) {
+        permits.releaseUnstarted(started);
       }
     }
     exchange.respond(res, (int) (requests + invalid), decoded.batch(), target, maxWait, statusOf);
@@ -244,13 +217,11 @@ final class StreamablePost {
 
   private void dispatch(
       JsonRpcMessage message,
-      SessionRecord session,
+      Caller caller,
       SessionRuntime runtime,
-      String version,
       Outbox outbox,
       RequestHeaders headers) {
-    ClientSession client = session != null ? session.client() : statelessClient(message, version);
-    dispatcher.dispatch(message, client, runtime, outbox, headers);
+    dispatcher.dispatch(message, caller.client(message), runtime, outbox, headers);
   }
 
   private void initialize(ServerRequest req, ServerResponse res, Request request) {

@@ -80,11 +80,17 @@ public final class EchoBackend implements McpBackend {
         }
         yield text("released");
       }
+      case "overflow" -> text(String.valueOf(recurse(0)));
       case "boom" ->
           throw new IllegalStateException(
               "boom writing /tmp/gateway-7781/state (PATH=/usr/local/bin:/usr/bin)");
       default -> throw new McpException(JsonRpcError.invalidParams("unknown tool " + name));
     };
+  }
+
+  /** Never returns: ends in a StackOverflowError, as a runaway recursion in a backend does. */
+  private static int recurse(int depth) {
+    return recurse(depth + 1) + 1;
   }
 
   private static JsonObject tool(String name) {
