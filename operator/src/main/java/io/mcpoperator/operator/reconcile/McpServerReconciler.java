@@ -8,6 +8,7 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.mcpoperator.operator.api.McpServerParser;
 import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.desired.SpecValidator;
 import io.mcpoperator.operator.k8s.ApiErrors;
 import io.mcpoperator.operator.k8s.ResourceType;
@@ -104,7 +105,7 @@ public final class McpServerReconciler implements Reconciler {
     String message = "reconciled outcome={} phase={} durationMs={}{}";
     Object[] args = {
       pass.outcome(),
-      pass.phase().orElse("-"),
+      pass.phase().map(Phase::word).orElse("-"),
       took.toMillis(),
       pass.detail().map(d -> " detail=\"" + d + "\"").orElse("")
     };

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiException;
 import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.api.ResourceMeta;
 import io.mcpoperator.operator.k8s.ServerWriter;
 import io.mcpoperator.operator.status.ReconcileOutcome;
@@ -30,7 +31,7 @@ final class ServerDeletion {
   Pass reconcile(JsonObject raw, ParsedServer parsed) throws ApiException {
     ResourceMeta meta = parsed.meta();
     if (!meta.finalizers().contains(ServerWriter.FINALIZER)) {
-      return Pass.done(Outcome.DELETING, "Terminating");
+      return Pass.done(Outcome.DELETING, Phase.TERMINATING);
     }
     StatusStep.Written written =
         status.write(raw, parsed, ReconcileOutcome.ok(), Aggregation.none());
@@ -46,7 +47,7 @@ final class ServerDeletion {
       context.writer().removeFinalizer(written.server());
       return Pass.done(
           podsGone ? Outcome.FINALIZER_RELEASED : Outcome.FINALIZER_RELEASED_TIMEOUT,
-          "Terminating");
+          Phase.TERMINATING);
     }
     Duration next = left.compareTo(MAX_CHECK_INTERVAL) < 0 ? left : MAX_CHECK_INTERVAL;
     return Pass.after(next, Outcome.WAITING_FOR_PODS, written.status().phase());

@@ -7,6 +7,7 @@ import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.aggregate.Aggregator;
 import io.mcpoperator.operator.api.McpServer;
 import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.desired.DesiredChildren;
 import io.mcpoperator.operator.image.Entrypoints;
 import io.mcpoperator.operator.image.Resolution;
@@ -40,7 +41,7 @@ final class ServerSync {
       aggregation = Aggregator.of(server, members.candidates(valid.meta().namespace()));
       image = resolve(server);
       if (image.isPresent() && image.get().reason() != Resolution.Reason.RESOLVED) {
-        String phase = status.write(raw, parsed, outcome, aggregation, image).status().phase();
+        Phase phase = status.write(raw, parsed, outcome, aggregation, image).status().phase();
         return image.get().failed()
             ? Pass.after(context.images().retryAfter(), Outcome.IMAGE_UNRESOLVED, phase)
             : Pass.done(Outcome.RESOLVING_IMAGE, phase);
@@ -65,7 +66,7 @@ final class ServerSync {
     for (ChildChange change : changes) {
       context.events().normal(parsed.meta(), change.verb().reason(), change.describe());
     }
-    String phase = status.write(raw, parsed, outcome, aggregation, image).status().phase();
+    Phase phase = status.write(raw, parsed, outcome, aggregation, image).status().phase();
     if (parsed instanceof ParsedServer.Invalid invalid) {
       return Pass.invalid(phase, invalid.message());
     }

@@ -10,6 +10,7 @@ import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.Condition;
 import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.api.ResourceMeta;
 import io.mcpoperator.operator.desired.Labels;
 import io.mcpoperator.operator.image.Resolution;
@@ -70,8 +71,8 @@ final class StatusStep {
       return new Written(status, raw, false);
     }
     JsonObject stored = context.writer().writeStatus(raw, status);
-    if ("Failed".equals(status.phase())
-        && !parsed.previousStatus().map(McpServerStatus::phase).equals(Optional.of("Failed"))) {
+    if (status.phase() == Phase.FAILED
+        && !parsed.previousStatus().map(McpServerStatus::phase).equals(Optional.of(Phase.FAILED))) {
       context
           .events()
           .warning(meta, "Failed", Optional.ofNullable(status.message()).orElse("failed"));

@@ -9,6 +9,7 @@ import io.mcpoperator.operator.api.Condition;
 import io.mcpoperator.operator.api.McpServerParser;
 import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.desired.ChildSettings;
 import io.mcpoperator.operator.desired.TestServers;
 import java.time.OffsetDateTime;
@@ -113,12 +114,13 @@ class AggregatedStatusTest {
         TestServers.json(TestServers.yaml(SELECTOR + "\nport: 8090\nimage: mcp/x\ntransport: sse"));
     json.add(
         "status",
-        new McpServerStatus("Running", 1, 1, 1, 1L, null, null, 3, 2, 1, null, List.of()).toJson());
+        new McpServerStatus(Phase.RUNNING, 1, 1, 1, 1L, null, null, 3, 2, 1, null, List.of())
+            .toJson());
 
     McpServerStatus status =
         StatusCalculator.compute(input(McpServerParser.parse(json), Aggregation.none()));
 
-    assertThat(status.phase()).isEqualTo("Failed");
+    assertThat(status.phase().word()).isEqualTo("Failed");
     assertThat(List.of(status.toolCount(), status.promptCount(), status.resourceCount()))
         .containsExactly(3, 2, 1);
   }

@@ -40,7 +40,7 @@ class ImageResolvedStatusTest {
   void whileResolvingWithoutADeploymentTheServerIsPendingAndSaysWhy() {
     McpServerStatus status = compute(Optional.of(Resolution.resolving(IMAGE)), false);
 
-    assertThat(status.phase()).isEqualTo("Pending");
+    assertThat(status.phase().word()).isEqualTo("Pending");
     assertThat(status.message())
         .isEqualTo(
             "reading the entrypoint of ghcr.io/example/srv:1 from its registry;"
@@ -53,7 +53,7 @@ class ImageResolvedStatusTest {
   void whileResolvingAgainAnExistingDeploymentKeepsItsPhase() {
     McpServerStatus status = compute(Optional.of(Resolution.resolving(IMAGE)), true);
 
-    assertThat(status.phase()).isEqualTo("Running");
+    assertThat(status.phase().word()).isEqualTo("Running");
     assertThat(status.condition("ImageResolved").orElseThrow().status()).isEqualTo("False");
   }
 
@@ -64,7 +64,7 @@ class ImageResolvedStatusTest {
             Resolution.Reason.UNAUTHORIZED, IMAGE, "registry ghcr.io refused to show it");
     McpServerStatus status = compute(Optional.of(refused), true);
 
-    assertThat(status.phase()).isEqualTo("Failed");
+    assertThat(status.phase().word()).isEqualTo("Failed");
     assertThat(status.message())
         .isEqualTo(
             "cannot read the entrypoint of image ghcr.io/example/srv:1: registry ghcr.io refused"
@@ -79,7 +79,7 @@ class ImageResolvedStatusTest {
     ImageConfig config = new ImageConfig("sha256:abc", List.of("srv"), List.of(), "", "");
     McpServerStatus status = compute(Optional.of(Resolution.resolved(IMAGE, config)), true);
 
-    assertThat(status.phase()).isEqualTo("Running");
+    assertThat(status.phase().word()).isEqualTo("Running");
     assertThat(status.condition("ImageResolved").orElseThrow().status()).isEqualTo("True");
     assertThat(status.condition("Reconciled").orElseThrow().reason()).isEqualTo("Applied");
   }

@@ -176,7 +176,7 @@ class StatusCalculatorTest {
     McpServerStatus status =
         StatusCalculator.compute(input(parse(spec), deployment, problems, outcome, T0));
 
-    assertThat(status.phase()).isEqualTo(phase);
+    assertThat(status.phase().word()).isEqualTo(phase);
     assertThat(status.message()).startsWith(message);
     assertThat(summary(status)).isEqualTo(conditions);
     assertThat(status.conditions())
@@ -219,7 +219,7 @@ class StatusCalculatorTest {
         StatusCalculator.compute(
             input(server, deployment(2, 2, 2, 2, 2, 2), List.of(), ReconcileOutcome.ok(), T0));
 
-    assertThat(status.phase()).isEqualTo("Terminating");
+    assertThat(status.phase().word()).isEqualTo("Terminating");
     assertThat(status.message()).isEqualTo("deleting: waiting for 2 pods to stop");
     assertThat(status.condition("Ready").orElseThrow().reason()).isEqualTo("Terminating");
   }
@@ -274,7 +274,7 @@ class StatusCalculatorTest {
         StatusCalculator.compute(
             input(invalid, deployment(2, 2, 3, 3, 3, 3), List.of(), ReconcileOutcome.ok(), T1));
 
-    assertThat(status.phase()).isEqualTo("Failed");
+    assertThat(status.phase().word()).isEqualTo("Failed");
     assertThat(status.url()).isEqualTo(previous.url());
     assertThat(status.readyReplicas()).isEqualTo(3);
     assertThat(status.condition("Available").orElseThrow().lastTransitionTime()).isEqualTo(T0);
