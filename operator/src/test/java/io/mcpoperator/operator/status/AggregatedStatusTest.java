@@ -11,6 +11,7 @@ import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.desired.ChildSettings;
+import io.mcpoperator.operator.desired.SpecValidator;
 import io.mcpoperator.operator.desired.TestServers;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -118,7 +119,10 @@ class AggregatedStatusTest {
             .toJson());
 
     McpServerStatus status =
-        StatusCalculator.compute(input(McpServerParser.parse(json), Aggregation.none()));
+        StatusCalculator.compute(
+            input(
+                SpecValidator.validated(McpServerParser.parse(json), ChildSettings.defaults()),
+                Aggregation.none()));
 
     assertThat(status.phase().word()).isEqualTo("Failed");
     assertThat(List.of(status.toolCount(), status.promptCount(), status.resourceCount()))
@@ -136,13 +140,6 @@ class AggregatedStatusTest {
   private static StatusInput input(
       ParsedServer server, Aggregation aggregation, Optional<Shadowed> shadowed) {
     return new StatusInput(
-        server,
-        Optional.empty(),
-        List.of(),
-        ReconcileOutcome.ok(),
-        ChildSettings.defaults(),
-        NOW,
-        aggregation,
-        shadowed);
+        server, Optional.empty(), List.of(), ReconcileOutcome.ok(), NOW, aggregation, shadowed);
   }
 }

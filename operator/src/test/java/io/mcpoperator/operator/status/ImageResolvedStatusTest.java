@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.McpServerStatus;
-import io.mcpoperator.operator.desired.ChildSettings;
 import io.mcpoperator.operator.image.ImageConfig;
 import io.mcpoperator.operator.image.Resolution;
 import java.time.OffsetDateTime;
@@ -28,7 +27,6 @@ class ImageResolvedStatusTest {
                 : Optional.empty(),
             List.of(),
             ReconcileOutcome.ok(),
-            ChildSettings.defaults(),
             T0,
             Aggregation.none(),
             Optional.empty(),

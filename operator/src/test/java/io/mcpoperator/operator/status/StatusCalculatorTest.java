@@ -10,6 +10,7 @@ import io.mcpoperator.operator.api.McpServerParser;
 import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.desired.ChildSettings;
+import io.mcpoperator.operator.desired.SpecValidator;
 import io.mcpoperator.operator.desired.TestServers;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -286,8 +287,10 @@ class StatusCalculatorTest {
         .collect(Collectors.joining(" "));
   }
 
+  /** Parsed and validated, as the reconciler observes a server. */
   static ParsedServer parse(String spec) {
-    return McpServerParser.parse(TestServers.json(TestServers.yaml(spec)));
+    return SpecValidator.validated(
+        McpServerParser.parse(TestServers.json(TestServers.yaml(spec))), ChildSettings.defaults());
   }
 
   private static ParsedServer withStatus(String spec, McpServerStatus status) {
@@ -307,7 +310,6 @@ class StatusCalculatorTest {
         Optional.ofNullable(deployment),
         problems,
         outcome,
-        ChildSettings.defaults(),
         now,
         io.mcpoperator.operator.aggregate.Aggregation.none(),
         Optional.empty());
