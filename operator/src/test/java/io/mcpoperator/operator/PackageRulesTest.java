@@ -13,6 +13,8 @@ class PackageRulesTest {
         .assertDoesNotUse("desired", "k8s")
         .assertDoesNotUse("desired", "reconcile")
         .assertDoesNotUse("api", "reconcile")
-        .assertDoesNotUse("api", "k8s");
+        .assertDoesNotUse("api", "k8s")
+        .assertDoesNotUse("plan", "k8s")
+        .assertDoesNotUse("plan", "reconcile");
   }
 }

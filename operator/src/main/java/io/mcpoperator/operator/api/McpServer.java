@@ -10,4 +10,7 @@ public record McpServer(ResourceMeta meta, McpServerSpec spec, Optional<McpServe
 
   /** Kind of the server resource. */
   public static final String KIND = "MCPServer";
+
+  /** The operator's finalizer: keeps an MCPServer until its pods are gone. */
+  public static final String FINALIZER = "mcpoperator.io/finalizer";
 }

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code status} of an MCPServer. Absent values are {@code null} and left out of the JSON. */
+/**
+ * The {@code status} of an MCPServer. Absent values are {@code null} and left out of the JSON; a
+ * stored phase that is not a {@link Phase} word reads as absent.
+ */
 public record McpServerStatus(
-    String phase,
+    Phase phase,
     Integer replicas,
     Integer readyReplicas,
     Integer availableReplicas,
@@ -35,7 +38,7 @@ public record McpServerStatus(
   /** The JSON written to the status subresource. */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
-    add(json, "phase", phase);
+    add(json, "phase", phase == null ? null : phase.word());
     add(json, "replicas", replicas);
     add(json, "readyReplicas", readyReplicas);
     add(json, "availableReplicas", availableReplicas);
@@ -70,7 +73,7 @@ public record McpServerStatus(
         }
       }
       return new McpServerStatus(
-          f.text("phase").orElse(null),
+          f.text("phase").flatMap(Phase::of).orElse(null),
           optionalInt(f, "replicas"),
           optionalInt(f, "readyReplicas"),
           optionalInt(f, "availableReplicas"),

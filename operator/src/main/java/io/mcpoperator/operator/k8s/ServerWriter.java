@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import io.mcpoperator.operator.api.McpServer;
 import io.mcpoperator.operator.api.McpServerStatus;
 import java.util.Optional;
 
@@ -14,9 +15,6 @@ import java.util.Optional;
  * resourceVersion) and the status subresource (a merge patch, through {@link StatusWriter}).
  */
 public final class ServerWriter {
-
-  /** Keeps an MCPServer until its pods are gone. */
-  public static final String FINALIZER = "mcpoperator.io/finalizer";
 
   private final ApiClient client;
   private final StatusWriter statusWriter;
@@ -29,12 +27,12 @@ public final class ServerWriter {
   /** The server with the finalizer added, as stored; empty when it already had it. */
   public Optional<JsonObject> addFinalizer(JsonObject server) throws ApiException {
     JsonArray finalizers = finalizers(server);
-    if (contains(finalizers, FINALIZER)) {
+    if (contains(finalizers, McpServer.FINALIZER)) {
       return Optional.empty();
     }
     JsonObject updated = server.deepCopy();
     JsonArray list = finalizers.deepCopy();
-    list.add(FINALIZER);
+    list.add(McpServer.FINALIZER);
     updated.getAsJsonObject("metadata").add("finalizers", list);
     return Optional.of(put(updated));
   }
@@ -42,13 +40,13 @@ public final class ServerWriter {
   /** Removes the finalizer; the API server then completes the deletion. */
   public void removeFinalizer(JsonObject server) throws ApiException {
     JsonArray finalizers = finalizers(server);
-    if (!contains(finalizers, FINALIZER)) {
+    if (!contains(finalizers, McpServer.FINALIZER)) {
       return;
     }
     JsonArray remaining = new JsonArray();
     finalizers.forEach(
         f -> {
-          if (!FINALIZER.equals(f.getAsString())) {
+          if (!McpServer.FINALIZER.equals(f.getAsString())) {
             remaining.add(f);
           }
         });

@@ -65,9 +65,12 @@ public final class McpServerController implements AutoCloseable {
   }
 
   /**
-   * True for an update that changed only the status (and so the resourceVersion): in the main the
-   * operator's own status write, which needs no reconcile. An update with an unchanged
-   * resourceVersion is the informer's resync and does reconcile.
+   * True for an update that changed only the status (and so the resourceVersion and managedFields):
+   * in the main the operator's own status write, which needs no reconcile. Anything else
+   * reconciles: a spec change or generation bump, labels, annotations, finalizers, owner
+   * references, a deletion timestamp, and an update with an unchanged resourceVersion (the
+   * informer's resync). Children, pods and selected members wake their server through their own
+   * handlers, whatever this says.
    */
   static boolean onlyStatusChanged(DynamicKubernetesObject before, DynamicKubernetesObject after) {
     String oldVersion = before.getMetadata().getResourceVersion();

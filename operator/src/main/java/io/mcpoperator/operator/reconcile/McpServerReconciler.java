@@ -1,16 +1,16 @@
 package io.mcpoperator.operator.reconcile;
 
-import com.google.gson.JsonObject;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
-import io.mcpoperator.operator.api.McpServerParser;
-import io.mcpoperator.operator.api.ParsedServer;
-import io.mcpoperator.operator.desired.SpecValidator;
+import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.k8s.ApiErrors;
 import io.mcpoperator.operator.k8s.ResourceType;
+import io.mcpoperator.operator.plan.ObservedServer;
+import io.mcpoperator.operator.plan.Plan;
+import io.mcpoperator.operator.plan.Planner;
+import io.mcpoperator.operator.plan.ReconcileSettings;
 import io.mcpoperator.operator.web.ReconcileMetrics;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,21 +20,26 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Reconciles one MCPServer: observe (informer caches) → parse → desired → apply → status. Logs once
- * per reconcile, with a correlation id, and decides whether to requeue: transient API errors with
- * backoff, an invalid spec never (a spec change brings it back).
+ * Reconciles one MCPServer: observe once ({@link ServerObserver}: caches, parse, validate) → plan
+ * ({@link Planner}, pure: children and status) → apply ({@link ServerSync}, {@link
+ * ServerDeletion}). Logs once per reconcile, with a correlation id, and decides whether to requeue:
+ * transient API errors with backoff, an invalid spec never (a spec change brings it back).
  */
 public final class McpServerReconciler implements Reconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(McpServerReconciler.class);
 
   private final ReconcileContext context;
+  private final ServerObserver observer;
+  private final ReconcileSettings settings;
   private final ServerSync sync;
   private final ServerDeletion deletion;
   private final ReconcileMetrics metrics;
 
   public McpServerReconciler(ReconcileContext context, ReconcileMetrics metrics) {
     this.context = context;
+    this.observer = new ServerObserver(context);
+    this.settings = new ReconcileSettings(context.settings(), context.deletionTimeout());
     this.sync = new ServerSync(context);
     this.deletion = new ServerDeletion(context);
     this.metrics = metrics;
@@ -68,25 +73,18 @@ public final class McpServerReconciler implements Reconciler {
   }
 
   private Pass reconcile(String namespace, String name) throws ApiException {
-    Optional<DynamicKubernetesObject> cached =
-        context.cache().get(ResourceType.MCP_SERVER, namespace, name);
-    if (cached.isEmpty()) {
+    Optional<ObservedServer> observed = observer.observe(namespace, name);
+    if (observed.isEmpty()) {
       context.probes().forget(namespace, name);
       context.images().forget(namespace, name);
       return Pass.gone();
     }
-    JsonObject raw = cached.get().getRaw();
-    ParsedServer parsed = parse(raw);
-    MDC.put("generation", String.valueOf(parsed.meta().generation()));
-    if (parsed.meta().deleting()) {
-      return deletion.reconcile(raw, parsed);
-    }
-    Optional<JsonObject> withFinalizer = context.writer().addFinalizer(raw);
-    if (withFinalizer.isPresent()) {
-      raw = withFinalizer.get();
-      parsed = parse(raw);
-    }
-    return sync.reconcile(raw, parsed);
+    MDC.put("generation", String.valueOf(observed.get().server().meta().generation()));
+    return switch (Planner.plan(observed.get(), settings)) {
+      case Plan.Delete delete -> deletion.apply(observed.get(), delete);
+      case Plan.Hold hold -> sync.hold(observed.get(), hold);
+      case Plan.Apply apply -> sync.apply(observed.get(), apply);
+    };
   }
 
   private boolean goneMeanwhile(Request request) {
@@ -96,15 +94,11 @@ public final class McpServerReconciler implements Reconciler {
         .isEmpty();
   }
 
-  ParsedServer parse(JsonObject raw) {
-    return SpecValidator.validated(McpServerParser.parse(raw), context.settings());
-  }
-
   private static void log(Pass pass, Duration took) {
     String message = "reconciled outcome={} phase={} durationMs={}{}";
     Object[] args = {
       pass.outcome(),
-      pass.phase().orElse("-"),
+      pass.phase().map(Phase::word).orElse("-"),
       took.toMillis(),
       pass.detail().map(d -> " detail=\"" + d + "\"").orElse("")
     };

@@ -1,6 +1,7 @@
 package io.mcpoperator.operator.reconcile;
 
 import io.kubernetes.client.extended.controller.reconciler.Result;
+import io.mcpoperator.operator.api.Phase;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,20 +12,20 @@ import java.util.Optional;
 record Pass(
     Result result,
     Outcome outcome,
-    Optional<String> phase,
+    Optional<Phase> phase,
     Optional<String> detail,
     boolean failed) {
 
-  static Pass done(Outcome outcome, String phase) {
+  static Pass done(Outcome outcome, Phase phase) {
     return new Pass(new Result(false), outcome, Optional.of(phase), Optional.empty(), false);
   }
 
-  static Pass invalid(String phase, String message) {
+  static Pass invalid(Phase phase, String message) {
     return new Pass(
         new Result(false), Outcome.INVALID_SPEC, Optional.of(phase), Optional.of(message), false);
   }
 
-  static Pass after(Duration delay, Outcome outcome, String phase) {
+  static Pass after(Duration delay, Outcome outcome, Phase phase) {
     return new Pass(new Result(true, delay), outcome, Optional.of(phase), Optional.empty(), false);
   }
 
@@ -34,7 +35,7 @@ record Pass(
         new Result(true), Outcome.REQUEUED, Optional.empty(), Optional.of(detail), true);
   }
 
-  static Pass retry(String phase, String detail) {
+  static Pass retry(Phase phase, String detail) {
     return new Pass(
         new Result(true), Outcome.REQUEUED, Optional.of(phase), Optional.of(detail), true);
   }

@@ -2,94 +2,73 @@ package io.mcpoperator.operator.reconcile;
 
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.models.V1LocalObjectReference;
-import io.mcpoperator.operator.aggregate.Aggregation;
-import io.mcpoperator.operator.aggregate.Aggregator;
-import io.mcpoperator.operator.api.McpServer;
-import io.mcpoperator.operator.api.ParsedServer;
-import io.mcpoperator.operator.desired.DesiredChildren;
-import io.mcpoperator.operator.image.Entrypoints;
-import io.mcpoperator.operator.image.Resolution;
+import io.mcpoperator.operator.api.McpServerStatus;
+import io.mcpoperator.operator.api.ResourceMeta;
 import io.mcpoperator.operator.k8s.ApiErrors;
 import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.ChildChange;
+import io.mcpoperator.operator.plan.ObservedServer;
+import io.mcpoperator.operator.plan.Plan;
 import io.mcpoperator.operator.status.ReconcileOutcome;
 import java.util.List;
-import java.util.Optional;
 
-/** The reconcile of a live (not deleting) server: apply its children, then its status. */
+/**
+ * Carries out the plan of a live (not deleting) server: the finalizer, then its children, then its
+ * status. Decides nothing the plan has not decided, except what the apply itself answers.
+ */
 final class ServerSync {
 
   private final ReconcileContext context;
-  private final StatusStep status;
-  private final Members members;
+  private final StatusWrite status;
 
   ServerSync(ReconcileContext context) {
     this.context = context;
-    this.status = new StatusStep(context);
-    this.members = new Members(context.cache());
+    this.status = new StatusWrite(context);
   }
 
-  Pass reconcile(JsonObject raw, ParsedServer parsed) throws ApiException {
-    ReconcileOutcome outcome = ReconcileOutcome.ok();
+  Pass hold(ObservedServer observed, Plan.Hold plan) throws ApiException {
+    JsonObject stored = finalized(observed, plan);
+    McpServerStatus written = plan.status();
+    status.write(stored, observed.server(), written);
+    return switch (plan.why()) {
+      case INVALID_SPEC -> Pass.invalid(written.phase(), plan.detail());
+      case RESOLVING_IMAGE -> Pass.done(Outcome.RESOLVING_IMAGE, written.phase());
+      case IMAGE_UNRESOLVED ->
+          Pass.after(context.images().retryAfter(), Outcome.IMAGE_UNRESOLVED, written.phase());
+    };
+  }
+
+  Pass apply(ObservedServer observed, Plan.Apply plan) throws ApiException {
+    JsonObject stored = finalized(observed, plan);
+    ResourceMeta meta = observed.server().meta();
+    ReconcileOutcome outcome;
     List<ChildChange> changes = List.of();
-    Aggregation aggregation = Aggregation.none();
-    Optional<Resolution> image = Optional.empty();
-    if (parsed instanceof ParsedServer.Valid valid) {
-      McpServer server = valid.server();
-      aggregation = Aggregator.of(server, members.candidates(valid.meta().namespace()));
-      image = resolve(server);
-      if (image.isPresent() && image.get().reason() != Resolution.Reason.RESOLVED) {
-        String phase = status.write(raw, parsed, outcome, aggregation, image).status().phase();
-        return image.get().failed()
-            ? Pass.after(context.images().retryAfter(), Outcome.IMAGE_UNRESOLVED, phase)
-            : Pass.done(Outcome.RESOLVING_IMAGE, phase);
+    try {
+      ChildApplier.Applied applied = context.applier().apply(meta, plan.children());
+      outcome = applied.outcome();
+      changes = applied.changes();
+    } catch (ApiException e) {
+      if (ApiErrors.isTransient(e)) {
+        throw e;
       }
-      if (image.isPresent()) {
-        server = Entrypoints.apply(server, image.get().config().orElseThrow());
-      }
-      try {
-        ChildApplier.Applied applied =
-            context
-                .applier()
-                .apply(valid.meta(), DesiredChildren.of(server, aggregation, context.settings()));
-        outcome = applied.outcome();
-        changes = applied.changes();
-      } catch (ApiException e) {
-        if (ApiErrors.isTransient(e)) {
-          throw e;
-        }
-        outcome = ReconcileOutcome.failed("ApplyFailed", ApiErrors.describe(e));
-      }
+      outcome = ReconcileOutcome.failed("ApplyFailed", ApiErrors.describe(e));
     }
     for (ChildChange change : changes) {
-      context.events().normal(parsed.meta(), change.verb().reason(), change.describe());
+      context.events().normal(meta, change.verb().reason(), change.describe());
     }
-    String phase = status.write(raw, parsed, outcome, aggregation, image).status().phase();
-    if (parsed instanceof ParsedServer.Invalid invalid) {
-      return Pass.invalid(phase, invalid.message());
-    }
+    McpServerStatus written = plan.status(outcome);
+    status.write(stored, observed.server(), written);
     if (!outcome.applied()) {
-      return Pass.retry(phase, outcome.reason() + ": " + outcome.message());
+      return Pass.retry(written.phase(), outcome.reason() + ": " + outcome.message());
     }
-    return Pass.done(changes.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED, phase);
+    return Pass.done(changes.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED, written.phase());
   }
 
-  /** Where reading the image's entrypoint stands, for a stdio server without a command. */
-  private Optional<Resolution> resolve(McpServer server) {
-    if (!Entrypoints.needed(server.spec())) {
-      return Optional.empty();
+  /** The server as stored once it carries the finalizer, when the plan adds it. */
+  private JsonObject finalized(ObservedServer observed, Plan plan) throws ApiException {
+    if (!plan.addFinalizer()) {
+      return observed.stored();
     }
-    return Optional.of(
-        context
-            .images()
-            .resolve(
-                server.meta().namespace(),
-                server.meta().name(),
-                server.spec().imageReference().orElseThrow(),
-                server.spec().imagePullSecrets().stream()
-                    .map(V1LocalObjectReference::getName)
-                    .filter(n -> n != null && !n.isEmpty())
-                    .toList()));
+    return context.writer().addFinalizer(observed.stored()).orElse(observed.stored());
   }
 }

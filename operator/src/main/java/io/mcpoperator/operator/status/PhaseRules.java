@@ -1,12 +1,13 @@
 package io.mcpoperator.operator.status;
 
-import static io.mcpoperator.operator.status.Assessment.DEGRADED;
-import static io.mcpoperator.operator.status.Assessment.FAILED;
-import static io.mcpoperator.operator.status.Assessment.PENDING;
-import static io.mcpoperator.operator.status.Assessment.RUNNING;
-import static io.mcpoperator.operator.status.Assessment.TERMINATING;
+import static io.mcpoperator.operator.api.Phase.DEGRADED;
+import static io.mcpoperator.operator.api.Phase.FAILED;
+import static io.mcpoperator.operator.api.Phase.PENDING;
+import static io.mcpoperator.operator.api.Phase.RUNNING;
+import static io.mcpoperator.operator.api.Phase.TERMINATING;
 
 import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.image.Resolution;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +76,7 @@ final class PhaseRules {
     }
     String readiness = counts.ready() + " of " + counts.desired() + " replicas ready";
     if (!problems.isEmpty()) {
-      String phase = counts.ready() == 0 ? FAILED : DEGRADED;
+      Phase phase = counts.ready() == 0 ? FAILED : DEGRADED;
       String prefix = counts.ready() == 0 ? "pods cannot start: " : readiness + "; ";
       return Assessment.notReady(phase, prefix + describe(problems), false, "PodsCannotStart");
     }

@@ -5,20 +5,20 @@ import io.mcpoperator.operator.api.Condition;
 import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.desired.Labels;
-import io.mcpoperator.operator.desired.SpecValidator;
 import io.mcpoperator.operator.image.Resolution;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Computes an MCPServer's status from what was observed and applied. Pure: equal inputs give equal
- * statuses, so the caller writes status only when the result differs from the previous one.
+ * statuses, so the caller writes status only when the result differs from the previous one. The
+ * server comes validated: the calculator does not validate again.
  */
 public final class StatusCalculator {
   private StatusCalculator() {}
 
   public static McpServerStatus compute(StatusInput in) {
-    ParsedServer server = SpecValidator.validated(in.server(), in.settings());
+    ParsedServer server = in.server();
     int desired =
         server instanceof ParsedServer.Valid valid
             ? valid.server().spec().replicas()

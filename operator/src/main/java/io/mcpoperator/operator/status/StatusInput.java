@@ -3,7 +3,6 @@ package io.mcpoperator.operator.status;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.ParsedServer;
-import io.mcpoperator.operator.desired.ChildSettings;
 import io.mcpoperator.operator.image.Resolution;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,11 +11,10 @@ import java.util.Optional;
 /**
  * Everything the status of one server is computed from.
  *
- * @param server the parsed server (with the status last written)
+ * @param server the parsed and validated server (with the status last written)
  * @param deployment the observed Deployment, if any
  * @param podProblems from {@link PodDiagnosis#of} over the server's pods
  * @param outcome the result of this reconcile's apply step
- * @param settings the operator settings the children were built with
  * @param now the time used for conditions that change status in this reconcile
  * @param aggregation what the server serves from its toolSelector ({@link Aggregation#none()} for
  *     an invalid server)
@@ -32,7 +30,6 @@ public record StatusInput(
     Optional<V1Deployment> deployment,
     List<PodProblem> podProblems,
     ReconcileOutcome outcome,
-    ChildSettings settings,
     OffsetDateTime now,
     Aggregation aggregation,
     Optional<Shadowed> shadowed,
@@ -44,13 +41,26 @@ public record StatusInput(
     unavailableKinds = List.copyOf(unavailableKinds);
   }
 
+  /** This input with what the apply step did instead. */
+  public StatusInput withOutcome(ReconcileOutcome applied) {
+    return new StatusInput(
+        server,
+        deployment,
+        podProblems,
+        applied,
+        now,
+        aggregation,
+        shadowed,
+        unavailableKinds,
+        image);
+  }
+
   /** An input for a server whose command is not read from its image. */
   public StatusInput(
       ParsedServer server,
       Optional<V1Deployment> deployment,
       List<PodProblem> podProblems,
       ReconcileOutcome outcome,
-      ChildSettings settings,
       OffsetDateTime now,
       Aggregation aggregation,
       Optional<Shadowed> shadowed,
@@ -60,7 +70,6 @@ public record StatusInput(
         deployment,
         podProblems,
         outcome,
-        settings,
         now,
         aggregation,
         shadowed,
@@ -74,10 +83,9 @@ public record StatusInput(
       Optional<V1Deployment> deployment,
       List<PodProblem> podProblems,
       ReconcileOutcome outcome,
-      ChildSettings settings,
       OffsetDateTime now,
       Aggregation aggregation,
       Optional<Shadowed> shadowed) {
-    this(server, deployment, podProblems, outcome, settings, now, aggregation, shadowed, List.of());
+    this(server, deployment, podProblems, outcome, now, aggregation, shadowed, List.of());
   }
 }

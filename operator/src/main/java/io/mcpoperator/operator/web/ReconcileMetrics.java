@@ -6,6 +6,7 @@ import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
+import io.mcpoperator.operator.api.Phase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ReconcileMetrics {
 
-  /** Every phase an MCPServer can be in. */
-  public static final List<String> PHASES =
-      List.of("Pending", "Running", "Degraded", "Failed", "Terminating");
-
   private static final Map<String, ReconcileMetrics> BY_CONTROLLER = new ConcurrentHashMap<>();
 
   private final Counter total;
   private final Counter errors;
   private final Timer duration;
-  private final Map<String, String> phaseByServer = new ConcurrentHashMap<>();
+  private final Map<String, Phase> phaseByServer = new ConcurrentHashMap<>();
 
   /**
    * The metrics of one controller. Meters live in the process-wide registry, so there is one
@@ -54,11 +51,11 @@ public final class ReconcileMetrics {
             Timer.builder("mcp_operator_reconcile_duration")
                 .description("Time spent in one reconcile")
                 .tags(tags));
-    for (String phase : PHASES) {
+    for (Phase phase : Phase.values()) {
       registry.getOrCreate(
           Gauge.builder("mcp_operator_servers", () -> count(phase))
               .description("MCPServers by phase")
-              .tags(List.of(Tag.create("phase", phase))));
+              .tags(List.of(Tag.create("phase", phase.word()))));
     }
   }
 
@@ -72,7 +69,7 @@ public final class ReconcileMetrics {
   }
 
   /** The current phase of a server ({@code namespace/name}). */
-  public void phase(String server, String phase) {
+  public void phase(String server, Phase phase) {
     phaseByServer.put(server, phase);
   }
 
@@ -86,7 +83,7 @@ public final class ReconcileMetrics {
     phaseByServer.clear();
   }
 
-  private long count(String phase) {
+  private long count(Phase phase) {
     return phaseByServer.values().stream().filter(phase::equals).count();
   }
 }

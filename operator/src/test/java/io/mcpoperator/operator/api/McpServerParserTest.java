@@ -190,7 +190,7 @@ class McpServerParserTest {
     assertThat(meta.deleting()).isTrue();
     assertThat(meta.key()).isEqualTo("ns/fs");
     McpServerStatus status = parsed.previousStatus().orElseThrow();
-    assertThat(status.phase()).isEqualTo("Running");
+    assertThat(status.phase().word()).isEqualTo("Running");
     assertThat(status.observedGeneration()).isEqualTo(3L);
     assertThat(status.condition("Ready").orElseThrow().lastTransitionTime())
         .isEqualTo(OffsetDateTime.parse("2025-04-01T09:00:00Z"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class McpServerStatusTest {
   static final McpServerStatus STATUS =
       new McpServerStatus(
-          "Running",
+          Phase.RUNNING,
           2,
           2,
           1,
@@ -76,6 +76,14 @@ class McpServerStatusTest {
 
     assertThat(json.keySet()).containsExactly("conditions");
     assertThat(McpServerStatus.fromJson(json).conditions()).isEmpty();
+  }
+
+  @Test
+  void aPhaseThatIsNoPhaseWordReadsAsAbsent() {
+    JsonObject json = JsonParser.parseString("{\"phase\": \"running\"}").getAsJsonObject();
+
+    assertThat(McpServerStatus.fromJson(json).phase()).isNull();
+    assertThat(STATUS.toJson().get("phase").getAsString()).isEqualTo("Running");
   }
 
   @Test

@@ -9,7 +9,9 @@ import io.mcpoperator.operator.api.Condition;
 import io.mcpoperator.operator.api.McpServerParser;
 import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.desired.ChildSettings;
+import io.mcpoperator.operator.desired.SpecValidator;
 import io.mcpoperator.operator.desired.TestServers;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -113,12 +115,16 @@ class AggregatedStatusTest {
         TestServers.json(TestServers.yaml(SELECTOR + "\nport: 8090\nimage: mcp/x\ntransport: sse"));
     json.add(
         "status",
-        new McpServerStatus("Running", 1, 1, 1, 1L, null, null, 3, 2, 1, null, List.of()).toJson());
+        new McpServerStatus(Phase.RUNNING, 1, 1, 1, 1L, null, null, 3, 2, 1, null, List.of())
+            .toJson());
 
     McpServerStatus status =
-        StatusCalculator.compute(input(McpServerParser.parse(json), Aggregation.none()));
+        StatusCalculator.compute(
+            input(
+                SpecValidator.validated(McpServerParser.parse(json), ChildSettings.defaults()),
+                Aggregation.none()));
 
-    assertThat(status.phase()).isEqualTo("Failed");
+    assertThat(status.phase().word()).isEqualTo("Failed");
     assertThat(List.of(status.toolCount(), status.promptCount(), status.resourceCount()))
         .containsExactly(3, 2, 1);
   }
@@ -134,13 +140,6 @@ class AggregatedStatusTest {
   private static StatusInput input(
       ParsedServer server, Aggregation aggregation, Optional<Shadowed> shadowed) {
     return new StatusInput(
-        server,
-        Optional.empty(),
-        List.of(),
-        ReconcileOutcome.ok(),
-        ChildSettings.defaults(),
-        NOW,
-        aggregation,
-        shadowed);
+        server, Optional.empty(), List.of(), ReconcileOutcome.ok(), NOW, aggregation, shadowed);
   }
 }

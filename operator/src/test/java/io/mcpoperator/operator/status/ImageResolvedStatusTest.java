@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.McpServerStatus;
-import io.mcpoperator.operator.desired.ChildSettings;
 import io.mcpoperator.operator.image.ImageConfig;
 import io.mcpoperator.operator.image.Resolution;
 import java.time.OffsetDateTime;
@@ -28,7 +27,6 @@ class ImageResolvedStatusTest {
                 : Optional.empty(),
             List.of(),
             ReconcileOutcome.ok(),
-            ChildSettings.defaults(),
             T0,
             Aggregation.none(),
             Optional.empty(),
@@ -40,7 +38,7 @@ class ImageResolvedStatusTest {
   void whileResolvingWithoutADeploymentTheServerIsPendingAndSaysWhy() {
     McpServerStatus status = compute(Optional.of(Resolution.resolving(IMAGE)), false);
 
-    assertThat(status.phase()).isEqualTo("Pending");
+    assertThat(status.phase().word()).isEqualTo("Pending");
     assertThat(status.message())
         .isEqualTo(
             "reading the entrypoint of ghcr.io/example/srv:1 from its registry;"
@@ -53,7 +51,7 @@ class ImageResolvedStatusTest {
   void whileResolvingAgainAnExistingDeploymentKeepsItsPhase() {
     McpServerStatus status = compute(Optional.of(Resolution.resolving(IMAGE)), true);
 
-    assertThat(status.phase()).isEqualTo("Running");
+    assertThat(status.phase().word()).isEqualTo("Running");
     assertThat(status.condition("ImageResolved").orElseThrow().status()).isEqualTo("False");
   }
 
@@ -64,7 +62,7 @@ class ImageResolvedStatusTest {
             Resolution.Reason.UNAUTHORIZED, IMAGE, "registry ghcr.io refused to show it");
     McpServerStatus status = compute(Optional.of(refused), true);
 
-    assertThat(status.phase()).isEqualTo("Failed");
+    assertThat(status.phase().word()).isEqualTo("Failed");
     assertThat(status.message())
         .isEqualTo(
             "cannot read the entrypoint of image ghcr.io/example/srv:1: registry ghcr.io refused"
@@ -79,7 +77,7 @@ class ImageResolvedStatusTest {
     ImageConfig config = new ImageConfig("sha256:abc", List.of("srv"), List.of(), "", "");
     McpServerStatus status = compute(Optional.of(Resolution.resolved(IMAGE, config)), true);
 
-    assertThat(status.phase()).isEqualTo("Running");
+    assertThat(status.phase().word()).isEqualTo("Running");
     assertThat(status.condition("ImageResolved").orElseThrow().status()).isEqualTo("True");
     assertThat(status.condition("Reconciled").orElseThrow().reason()).isEqualTo("Applied");
   }

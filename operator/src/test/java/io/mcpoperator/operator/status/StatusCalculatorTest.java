@@ -10,6 +10,7 @@ import io.mcpoperator.operator.api.McpServerParser;
 import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.desired.ChildSettings;
+import io.mcpoperator.operator.desired.SpecValidator;
 import io.mcpoperator.operator.desired.TestServers;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -176,7 +177,7 @@ class StatusCalculatorTest {
     McpServerStatus status =
         StatusCalculator.compute(input(parse(spec), deployment, problems, outcome, T0));
 
-    assertThat(status.phase()).isEqualTo(phase);
+    assertThat(status.phase().word()).isEqualTo(phase);
     assertThat(status.message()).startsWith(message);
     assertThat(summary(status)).isEqualTo(conditions);
     assertThat(status.conditions())
@@ -219,7 +220,7 @@ class StatusCalculatorTest {
         StatusCalculator.compute(
             input(server, deployment(2, 2, 2, 2, 2, 2), List.of(), ReconcileOutcome.ok(), T0));
 
-    assertThat(status.phase()).isEqualTo("Terminating");
+    assertThat(status.phase().word()).isEqualTo("Terminating");
     assertThat(status.message()).isEqualTo("deleting: waiting for 2 pods to stop");
     assertThat(status.condition("Ready").orElseThrow().reason()).isEqualTo("Terminating");
   }
@@ -274,7 +275,7 @@ class StatusCalculatorTest {
         StatusCalculator.compute(
             input(invalid, deployment(2, 2, 3, 3, 3, 3), List.of(), ReconcileOutcome.ok(), T1));
 
-    assertThat(status.phase()).isEqualTo("Failed");
+    assertThat(status.phase().word()).isEqualTo("Failed");
     assertThat(status.url()).isEqualTo(previous.url());
     assertThat(status.readyReplicas()).isEqualTo(3);
     assertThat(status.condition("Available").orElseThrow().lastTransitionTime()).isEqualTo(T0);
@@ -286,8 +287,10 @@ class StatusCalculatorTest {
         .collect(Collectors.joining(" "));
   }
 
+  /** Parsed and validated, as the reconciler observes a server. */
   static ParsedServer parse(String spec) {
-    return McpServerParser.parse(TestServers.json(TestServers.yaml(spec)));
+    return SpecValidator.validated(
+        McpServerParser.parse(TestServers.json(TestServers.yaml(spec))), ChildSettings.defaults());
   }
 
   private static ParsedServer withStatus(String spec, McpServerStatus status) {
@@ -307,7 +310,6 @@ class StatusCalculatorTest {
         Optional.ofNullable(deployment),
         problems,
         outcome,
-        ChildSettings.defaults(),
         now,
         io.mcpoperator.operator.aggregate.Aggregation.none(),
         Optional.empty());

@@ -1,0 +1,46 @@
+package io.mcpoperator.operator.plan;
+
+import com.google.gson.JsonObject;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.mcpoperator.operator.aggregate.Aggregator;
+import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.image.Resolution;
+import io.mcpoperator.operator.status.Shadowed;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one reconcile of an MCPServer decides from, read once before any decision: the server
+ * (parsed and validated once), what it may aggregate, what the cluster holds for it, and the time.
+ *
+ * @param stored the MCPServer as read; the apply layer writes through it (finalizer, status)
+ * @param server {@code stored} parsed and validated against the operator's settings
+ * @param members the evaluated MCPTools, MCPPrompts and MCPResources of its namespace; none unless
+ *     a live, valid server has a toolSelector
+ * @param unreadableKinds why member kinds its toolSelector selects cannot be read, one sentence
+ *     each; empty unless it selects
+ * @param image where reading the image's entrypoint stands, for a live stdio server without {@code
+ *     spec.command}; empty for every other server
+ * @param deployment its Deployment, if it has one
+ * @param pods the pods its Deployment selects
+ * @param shadowed what its gateway last reported as hidden by its upstream server, if known
+ * @param now the time the conditions that change in this reconcile carry
+ */
+public record ObservedServer(
+    JsonObject stored,
+    ParsedServer server,
+    Aggregator.Candidates members,
+    List<String> unreadableKinds,
+    Optional<Resolution> image,
+    Optional<V1Deployment> deployment,
+    List<V1Pod> pods,
+    Optional<Shadowed> shadowed,
+    OffsetDateTime now) {
+
+  public ObservedServer {
+    unreadableKinds = List.copyOf(unreadableKinds);
+    pods = List.copyOf(pods);
+  }
+}

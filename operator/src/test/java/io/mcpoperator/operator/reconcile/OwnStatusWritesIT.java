@@ -1,0 +1,125 @@
+package io.mcpoperator.operator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.gson.JsonObject;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Tag;
+import io.mcpoperator.operator.config.OperatorConfig;
+import io.mcpoperator.operator.k8s.ResourceType;
+import io.mcpoperator.operator.k8s.StatusWriter;
+import io.mcpoperator.operator.testing.OperatorFixture;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An MCPServer event whose only change is its status (the operator's own status write, in the main)
+ * wakes no reconcile; a change of its metadata or spec still does. The informers resync every ten
+ * minutes here, so every reconcile counted comes from an event.
+ */
+class OwnStatusWritesIT {
+  private static final String NS = "team-a";
+  private static final Duration QUIET = Duration.ofSeconds(2);
+  private static final String SPEC =
+      """
+      {"image": "ghcr.io/example/fs-server", "tag": "1.0", "command": ["node", "server.js"]}
+      """;
+
+  private final OperatorFixture fixture = OperatorFixture.start(config());
+  private double lastCount;
+  private Instant lastChange;
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  @Test
+  void theOperatorsOwnStatusWriteWakesNoSecondReconcile() throws Exception {
+    fixture.createServer(NS, "fs", SPEC);
+    fixture.awaitObject(ResourceType.DEPLOYMENT, NS, "fs");
+    awaitQuiet();
+    double before = reconciles();
+
+    fixture.reportDeploymentReady(NS, "fs", 1);
+    await().atMost(OperatorFixture.WAIT).until(() -> "Running".equals(fixture.phase(NS, "fs")));
+    awaitQuiet();
+
+    // One reconcile for the Deployment's change, which writes the status; none for that write.
+    assertThat(reconciles() - before).isEqualTo(1.0);
+  }
+
+  @Test
+  void aStatusOnlyUpdateWakesNoReconcileButALabelChangeDoes() throws Exception {
+    fixture.createServer(NS, "fs", SPEC);
+    fixture.awaitObject(ResourceType.DEPLOYMENT, NS, "fs");
+    awaitQuiet();
+    double before = reconciles();
+
+    JsonObject server = fixture.get(ResourceType.MCP_SERVER, NS, "fs").orElseThrow();
+    JsonObject status = server.getAsJsonObject("status").deepCopy();
+    status.addProperty("message", "written by someone else");
+    new StatusWriter(fixture.client()).write(ResourceType.MCP_SERVER, server, status);
+    awaitQuiet();
+
+    assertThat(reconciles() - before).isZero();
+    assertThat(fixture.status(NS, "fs").get("message").getAsString())
+        .isEqualTo("written by someone else");
+
+    fixture.edit(
+        ResourceType.MCP_SERVER,
+        NS,
+        "fs",
+        s -> s.getAsJsonObject("metadata").add("labels", labels("team", "search")));
+    await().atMost(OperatorFixture.WAIT).until(() -> reconciles() > before);
+  }
+
+  private static JsonObject labels(String key, String value) {
+    JsonObject labels = new JsonObject();
+    labels.addProperty(key, value);
+    return labels;
+  }
+
+  /** Waits until no reconcile has run for {@link #QUIET} from now. */
+  private void awaitQuiet() {
+    lastCount = reconciles();
+    lastChange = Instant.now();
+    await()
+        .atMost(OperatorFixture.WAIT)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              double count = reconciles();
+              if (count != lastCount) {
+                lastCount = count;
+                lastChange = Instant.now();
+              }
+              return Duration.between(lastChange, Instant.now()).compareTo(QUIET) >= 0;
+            });
+  }
+
+  private static OperatorConfig config() {
+    OperatorConfig base = OperatorFixture.config(false, "operator-1");
+    return new OperatorConfig(
+        base.childSettings(),
+        base.watchNamespaces(),
+        base.leaderElection(),
+        "127.0.0.1",
+        0,
+        base.deletionTimeout(),
+        Duration.ofMinutes(10),
+        base.workers(),
+        base.crdDiscoveryInterval());
+  }
+
+  private static double reconciles() {
+    return Metrics.globalRegistry()
+        .counter("mcp_operator_reconcile_total", List.of(Tag.create("controller", "mcpserver")))
+        .map(c -> (double) c.count())
+        .orElse(0.0);
+  }
+}
