@@ -1,6 +1,7 @@
 package io.mcpoperator.k8stools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mcpoperator.mcp.jsonrpc.Json;
@@ -76,14 +77,18 @@ class DocLinesIT {
 
   private static String awaitHealth(String line, Map<String, String> env, Process server, Path err)
       throws Exception {
-    for (int i = 0; i < 300 && server.isAlive(); i++) {
-      String body = curl(line, env);
-      if (!body.isEmpty()) {
-        return body;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the server never answered /health; stderr: " + Files.readString(err));
+    var body = new java.util.concurrent.atomic.AtomicReference<String>("");
+    await()
+        .alias("the server answers /health")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .pollInterval(java.time.Duration.ofMillis(100))
+        .until(
+            () -> {
+              assertThat(server.isAlive()).as("stderr: %s", Files.readString(err)).isTrue();
+              body.set(curl(line, env));
+              return !body.get().isEmpty();
+            });
+    return body.get();
   }
 
   private static String curl(String line, Map<String, String> env) throws Exception {

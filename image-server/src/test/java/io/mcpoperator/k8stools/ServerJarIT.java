@@ -1,6 +1,7 @@
 package io.mcpoperator.k8stools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.testsupport.AppDirectory;
 import io.mcpoperator.testsupport.DocumentedCommands;
@@ -110,15 +111,19 @@ class ServerJarIT {
     Path err = Files.createTempFile("quick-err", ".txt");
     Process server = ReadmeCommand.start(command, root, null, Map.of(), out, err);
     try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpResponse<String> page = null;
-      for (int i = 0; i < 300 && page == null && server.isAlive(); i++) {
-        try {
-          page = http.send(get(port, "/docs"), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException notYet) {
-          Thread.sleep(100);
-        }
-      }
-      assertThat(page).as("GET /docs answered; stderr: %s", Files.readString(err)).isNotNull();
+      var answered = new java.util.concurrent.atomic.AtomicReference<HttpResponse<String>>();
+      await()
+          .alias("GET /docs answered")
+          .atMost(java.time.Duration.ofSeconds(30))
+          .pollInterval(java.time.Duration.ofMillis(100))
+          .ignoreExceptionsInstanceOf(IOException.class)
+          .until(
+              () -> {
+                assertThat(server.isAlive()).as("stderr: %s", Files.readString(err)).isTrue();
+                answered.set(http.send(get(port, "/docs"), HttpResponse.BodyHandlers.ofString()));
+                return true;
+              });
+      HttpResponse<String> page = answered.get();
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).containsIgnoringCase("<html");
       HttpResponse<String> health =

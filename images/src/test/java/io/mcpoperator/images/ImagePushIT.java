@@ -1,6 +1,7 @@
 package io.mcpoperator.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,19 +121,19 @@ class ImagePushIT {
     return response.body();
   }
 
-  private void awaitUp(int port) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/")).build(),
-            HttpResponse.BodyHandlers.discarding());
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(50);
-      }
-    }
-    throw new IllegalStateException("docker-registry did not answer on port " + port);
+  private void awaitUp(int port) {
+    await()
+        .alias("docker-registry answers on port " + port)
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .ignoreExceptionsInstanceOf(IOException.class)
+        .until(
+            () ->
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    != null);
   }
 
   private static int freePort() throws IOException {

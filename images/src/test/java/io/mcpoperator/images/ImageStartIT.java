@@ -1,6 +1,7 @@
 package io.mcpoperator.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -266,37 +267,44 @@ class ImageStartIT {
   private String awaitHealth(ContainerProcess container, String image, int port, String path)
       throws Exception {
     long started = System.nanoTime();
-    long deadline = started + READY_WITHIN.toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(container.isAlive())
-          .as(image + " exited; its output: " + container.output())
-          .isTrue();
-      try {
-        HttpResponse<String> response =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(2))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          startTimes.add(
-              "%s start-to-healthy %d ms"
-                  .formatted(image, (System.nanoTime() - started) / 1_000_000));
-          return response.body();
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(50);
+    var body = new java.util.concurrent.atomic.AtomicReference<String>();
+    try {
+      await()
+          .atMost(READY_WITHIN)
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> {
+                assertThat(container.isAlive())
+                    .as(image + " exited; its output: " + container.output())
+                    .isTrue();
+                try {
+                  HttpResponse<String> response =
+                      http.send(
+                          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                              .timeout(Duration.ofSeconds(2))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  if (response.statusCode() == 200) {
+                    body.set(response.body());
+                  }
+                } catch (IOException notYet) {
+                  // not listening yet
+                }
+                return body.get() != null;
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          image
+              + " did not answer "
+              + path
+              + " within "
+              + READY_WITHIN
+              + "; its output: "
+              + container.output());
     }
-    throw new AssertionError(
-        image
-            + " did not answer "
-            + path
-            + " within "
-            + READY_WITHIN
-            + "; its output: "
-            + container.output());
+    startTimes.add(
+        "%s start-to-healthy %d ms".formatted(image, (System.nanoTime() - started) / 1_000_000));
+    return body.get();
   }
 
   private static String uid(ContainerProcess container) throws IOException {

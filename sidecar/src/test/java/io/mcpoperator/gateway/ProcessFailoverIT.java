@@ -1,6 +1,7 @@
 package io.mcpoperator.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mcpoperator.gateway.testing.FakeUpstream;
@@ -85,22 +86,19 @@ class ProcessFailoverIT {
     builder.environment().put("MCP_GATEWAY_HOST", "127.0.0.1");
     started.add(builder.start());
     URI base = URI.create("http://127.0.0.1:" + port);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      try {
-        var ready =
-            http.send(
-                HttpRequest.newBuilder(base.resolve("/observe/health/ready")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200) {
-          return base.resolve("/mcp");
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("gateway on port " + port + " not ready after 60 s");
+    await()
+        .alias("gateway on port " + port + " ready")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .ignoreExceptionsInstanceOf(IOException.class)
+        .until(
+            () ->
+                http.send(
+                            HttpRequest.newBuilder(base.resolve("/observe/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
+    return base.resolve("/mcp");
   }
 
   private HttpRequest.Builder post(URI mcp, Optional<String> session, String body) {

@@ -1,6 +1,7 @@
 package io.mcpoperator.k8stools.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.k8stools.FakeClis;
 import java.nio.file.Files;
@@ -128,9 +129,9 @@ class CommandRunnerTest {
                   }
                 });
     Path childFile = fakes.file("hang.child");
-    for (int i = 0; i < 100 && !(Files.exists(childFile) && Files.size(childFile) > 0); i++) {
-      Thread.sleep(100);
-    }
+    await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> Files.exists(childFile) && Files.size(childFile) > 0);
     caller.interrupt();
     caller.join();
     assertThat(failure.get()).isInstanceOf(InterruptedException.class);

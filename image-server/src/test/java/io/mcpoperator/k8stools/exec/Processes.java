@@ -1,5 +1,7 @@
 package io.mcpoperator.k8stools.exec;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,14 +11,16 @@ public final class Processes {
   private Processes() {}
 
   /** Waits up to 10 s for the process to be gone; true if it is. */
-  public static boolean awaitGone(long pid) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      if (!running(pid)) {
-        return true;
-      }
-      Thread.sleep(100);
+  public static boolean awaitGone(long pid) {
+    try {
+      await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .pollInterval(java.time.Duration.ofMillis(100))
+          .until(() -> !running(pid));
+      return true;
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      return false;
     }
-    return false;
   }
 
   private static boolean running(long pid) {

@@ -1,5 +1,6 @@
 package io.mcpoperator.operator.testing;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -102,27 +103,27 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   private void awaitUp() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "docker-registry exited: " + Files.readString(dir.resolve("registry.log")));
-      }
-      try {
-        int status =
-            http.send(
-                    HttpRequest.newBuilder(URI.create(url("/v2/"))).build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-        if (status == 200 || status == 401) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("docker-registry did not answer on port " + port);
+    await()
+        .alias("docker-registry answers on port " + port)
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    "docker-registry exited: " + Files.readString(dir.resolve("registry.log")));
+              }
+              try {
+                int status =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(url("/v2/"))).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                return status == 200 || status == 401;
+              } catch (IOException notYet) {
+                return false;
+              }
+            });
   }
 
   private static int freePort() throws IOException {

@@ -1,6 +1,7 @@
 package io.mcpoperator.gateway.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.testsupport.ReadmeCommand;
 import java.io.IOException;
@@ -76,19 +77,19 @@ public final class ReadmeGateway implements AutoCloseable {
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
             + "\"clientInfo\":{\"name\":\"readme\",\"version\":\"1\"}}}";
-    HttpResponse<String> answer = null;
-    for (int i = 0; i < 600 && process.isAlive(); i++) {
-      try {
-        answer = post(http, null, initialize);
-        if (answer.statusCode() == 200) {
-          break;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    assertThat(answer).as("the gateway answered initialize; stderr: %s", stderr()).isNotNull();
+    var answered = new java.util.concurrent.atomic.AtomicReference<HttpResponse<String>>();
+    await()
+        .alias("the gateway answers initialize")
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(100))
+        .ignoreExceptionsInstanceOf(IOException.class)
+        .until(
+            () -> {
+              assertThat(process.isAlive()).as("stderr: %s", stderr()).isTrue();
+              answered.set(post(http, null, initialize));
+              return answered.get().statusCode() == 200;
+            });
+    HttpResponse<String> answer = answered.get();
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     assertThat(answer.body()).contains("serverInfo");
     return answer;

@@ -1,6 +1,7 @@
 package io.mcpoperator.mcp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mcpoperator.mcp.session.StoredEvent;
 import java.io.ByteArrayOutputStream;
@@ -77,10 +78,7 @@ class StreamConnectionTest {
   void aQuietStreamGetsKeepAliveComments() throws Exception {
     var connection = new StreamConnection(8);
     var done = pump(connection, List.of(), Duration.ofMillis(20));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!written().contains(": keep-alive\n\n") && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    await().atMost(Duration.ofSeconds(5)).until(() -> written().contains(": keep-alive\n\n"));
     connection.onClosed();
     done.get(5, TimeUnit.SECONDS);
     assertThat(written()).startsWith(": keep-alive\n\n");
@@ -114,7 +112,13 @@ class StreamConnectionTest {
                     failure.complete(e);
                   }
                 });
-    Thread.sleep(20);
+    // interrupted while it waits for something to send
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                reader.getState() == Thread.State.WAITING
+                    || reader.getState() == Thread.State.TIMED_WAITING);
     reader.interrupt();
     assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
   }

@@ -1,0 +1,17 @@
+package io.mcpoperator.images;
+
+import io.mcpoperator.testsupport.NoSleepingTests;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** No test of this module sleeps to wait for a condition (test-support {@code NoSleepingTests}). */
+class NoSleepingTestsTest {
+  @Test
+  void testsWaitWithADeadlineInsteadOfSleeping() {
+    NoSleepingTests.check(
+        "io.mcpoperator.images",
+        Map.of(
+            "io.mcpoperator.images.ApiServerStub",
+            "plays an API server that never answers (a hung cluster)"));
+  }
+}
