@@ -48,7 +48,7 @@ public final class Dispatcher {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("mcp-timeouts").factory());
   private final Deadlines deadlines = new Deadlines(timer);
-  private final ParkedRequests parked;
+  private final MultiRoundTrips mrtr;
   private final BodyReader bodies;
 
   public Dispatcher(
@@ -60,8 +60,8 @@ public final class Dispatcher {
     this.store = store;
     this.settings = settings;
     this.observer = observer;
-    this.parked =
-        new ParkedRequests(
+    this.mrtr =
+        new MultiRoundTrips(
             deadlines,
             () -> settings.limits().requestTimeout(),
             () -> settings.limits().maxConcurrentRequests());
@@ -136,22 +136,18 @@ public final class Dispatcher {
       Outbox outbox,
       RequestHeaders headers,
       boolean here) {
-    boolean stateless = session.id().isEmpty();
-    if (stateless && parked.claims(request.params())) {
-      parked.resume(request, outbox);
+    if (mrtr.resumed(request, session, outbox)) {
       return;
     }
     long start = System.nanoTime();
-    var inFlight = new InFlight(request, session, outbox, runtime, headers, parked);
+    var inFlight = new InFlight(request, session, outbox, runtime, headers, mrtr);
     inFlight
         .response()
         .whenComplete(
             (response, error) -> {
               observer.finished(
                   request.method(), request.params(), response, System.nanoTime() - start);
-              if (stateless) {
-                parked.passed(response);
-              }
+              mrtr.passed(session, response);
               inFlight.deliver(response);
               runtime.finished(inFlight);
             });
@@ -287,7 +283,7 @@ public final class Dispatcher {
 
   /** Cancels the requests parked between input rounds (their clients get no answer). */
   void cancelParked() {
-    parked.cancelAll();
+    mrtr.cancelAll();
   }
 
   /** Cancels the requests parked between input rounds and stops the timers. */
@@ -298,7 +294,7 @@ public final class Dispatcher {
 
   /** The requests parked between input rounds (for tests). */
   int parkedRequests() {
-    return parked.size();
+    return mrtr.parked();
   }
 
   /**

@@ -27,7 +27,7 @@ final class InFlight implements McpRequest {
   private final Outbox outbox;
   private final SessionRuntime runtime;
   private final RequestHeaders headers;
-  private final ParkedRequests parked;
+  private final MultiRoundTrips mrtr;
   private final CompletableFuture<Response> response = new CompletableFuture<>();
   private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
   private volatile boolean cancelled;
@@ -40,13 +40,13 @@ final class InFlight implements McpRequest {
       Outbox outbox,
       SessionRuntime runtime,
       RequestHeaders headers,
-      ParkedRequests parked) {
+      MultiRoundTrips mrtr) {
     this.request = request;
     this.session = session;
     this.outbox = outbox;
     this.runtime = runtime;
     this.headers = headers;
-    this.parked = parked;
+    this.mrtr = mrtr;
   }
 
   @Override
@@ -115,7 +115,7 @@ final class InFlight implements McpRequest {
   }
 
   private CompletableFuture<Response> askInRound(String method, JsonObject params) {
-    var refusal = MultiRoundTrip.refusal(session, request.method(), method);
+    var refusal = mrtr.refusal(session, request.method(), method);
     if (refusal.isPresent()) {
       return CompletableFuture.failedFuture(new IllegalStateException(refusal.get()));
     }
@@ -123,7 +123,7 @@ final class InFlight implements McpRequest {
     synchronized (this) {
       current = rounds;
       if (current == null) {
-        current = new InputRounds(this, outbox, parked);
+        current = mrtr.open(this, outbox);
         rounds = current;
       }
     }
