@@ -8,7 +8,7 @@
 # server-everything over stdio (an SDK server, so the upstream is as strict as real ones), on
 # loopback, from 4 workers each on one keep-alive socket (hack/bench/fuzz/FuzzDriver.java).
 # Writes hack/bench/results/fuzz.md: statuses, 5xx, hangs (no answer within 5 s), connections the
-# gateway closed, answers that are not JSON-RPC, live heap after GC at 0/25/50/75/100 %, whether the
+# gateway closed, answers that are not JSON-RPC, live heap after GC at 0/2/25/50/75/100 %, whether the
 # gateway and its upstream survived, ERROR lines and stack traces in the gateway's log.
 #
 # Needs: JDK >= 21 (jcmd), node, curl; the launcher (./mvnw -B -pl sidecar -am package -DskipTests);
@@ -112,7 +112,14 @@ traces=$(grep -c '"throwable":{' "$work/gateway.log" || true)
 warns=$(grep -c '"level":"WARN"' "$work/gateway.log" || true)
 rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$gw_pid/status" 2>/dev/null || echo '?')
 
+sessions=$(curl -s -m 5 -H 'Accept: text/plain' "http://127.0.0.1:$port/observe/metrics" |
+  awk '/^mcp_sessions_active/ {print $NF; exit}' || true)
+
 mkdir -p "$(dirname "$results")"
+# jazzer.sh's section of the page (from its marker on) is kept
+marker='<!-- jazzer.sh writes from here on -->'
+kept=""
+[ -f "$results" ] && kept=$(awk -v m="$marker" '$0 == m {on = 1} on {print}' "$results")
 {
   echo "# Mutation fuzz of the packaged gateway (issue 15)"
   echo
@@ -129,7 +136,12 @@ mkdir -p "$(dirname "$results")"
   echo "| /observe/health/ready | $health |"
   echo "| a new session's tools/list lists echo | $([ -n "$listed" ] && echo yes || echo no) |"
   echo "| gateway RSS | ${rss} KiB |"
+  echo "| live sessions (\`mcp_sessions_active\`; initialize inputs open them, 30 min idle expiry) | ${sessions:-?} |"
   echo "| gateway log: ERROR lines / stack traces / WARN lines | $errors / $traces / $warns |"
-} >"$results"
-cp "$work/gateway.log" "$work/gateway-log.txt"
+  if [ -n "$kept" ]; then
+    echo
+    echo "$kept"
+  fi
+} >"$results.new"
+mv "$results.new" "$results"
 log "results: $results (gateway log: $work/gateway.log)"
