@@ -180,6 +180,14 @@ class BadInputTableIT {
             400,
             -32600),
         row(
+            "_meta a string (SDK upstreams drop it unanswered)",
+            "POST",
+            Session.VALID,
+            none,
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"_meta\":\"x\"}}",
+            400,
+            -32600),
+        row(
             "id an object",
             "POST",
             Session.VALID,

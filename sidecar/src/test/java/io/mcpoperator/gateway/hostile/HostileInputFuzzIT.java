@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A mutation fuzz of the packaged gateway's {@code /mcp} (in this JVM, started from a config file
  * as the operator starts it, stdio upstream): {@code -Dfuzz.inputs} hostile bodies (2,000 in the
- * build; {@code hack/bench/fuzz.sh} runs 200,000) from 4 clients, with valid, missing and forged
- * session ids and headers. No answer may be a 5xx (a 503 must carry Retry-After: a limit), none may
- * hang, nothing may be logged as ERROR with a stack trace, and afterwards the gateway still serves.
+ * build; {@code hack/bench/fuzz.sh} sends 200,000 of the same {@link Mutator} to the packaged
+ * launcher, with its own fast driver) from 4 clients, with valid, missing and forged session ids
+ * and headers. No answer may be a 5xx (a 503 must carry Retry-After: a limit), none may hang,
+ * nothing may be logged as ERROR with a stack trace, and afterwards the gateway still serves.
  * Status counts and the live heap at three points go to target/hostile-fuzz.txt.
  */
 class HostileInputFuzzIT {

@@ -8,7 +8,7 @@ import java.util.Random;
  * Turns valid MCP messages into hostile ones, reproducibly (one seed, one sequence): byte edits
  * (flip, insert, delete, duplicate, truncate) and structural ones the parser must bound (deep
  * nesting, huge numbers and exponents, huge strings and names, bad escapes, NUL bytes, wrong types,
- * batches of junk).
+ * batches of junk, random unicode). {@code hack/bench/fuzz.sh} compiles this file with its driver.
  */
 final class Mutator {
 
@@ -23,7 +23,10 @@ final class Mutator {
               + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}]",
           "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/list\",\"params\":{\"_meta\":{}}}",
           "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\",\"params\":{\"_meta\":\"x\"}}",
-          "{\"jsonrpc\":\"2.0\",\"id\":8,\"result\":{}}");
+          "{\"jsonrpc\":\"2.0\",\"id\":8,\"result\":{}}",
+          "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+              + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"fuzz\",\"version\":\"1\"}}}",
+          "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
 
   private static final String[] VALUES = {
     "null",
@@ -51,12 +54,13 @@ final class Mutator {
   /** The next hostile body. */
   byte[] next() {
     String seed = SEEDS.get(random.nextInt(SEEDS.size()));
-    return switch (random.nextInt(10)) {
+    return switch (random.nextInt(11)) {
       case 0 -> nest(seed);
       case 1 -> replaceValue(seed, hugeNumber());
       case 2 -> replaceValue(seed, "\"" + "n".repeat(1 + random.nextInt(2_000_000)) + "\"");
       case 3 -> replaceValue(seed, VALUES[random.nextInt(VALUES.length)]);
       case 4 -> batchOfJunk();
+      case 5 -> unicode(seed);
       default -> bytes(seed.getBytes(StandardCharsets.UTF_8), 1 + random.nextInt(6));
     };
   }
@@ -120,6 +124,22 @@ final class Mutator {
     }
     return (seed.substring(0, at + 1) + value + seed.substring(end))
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Inserts random code points (surrogate halves, controls, astral, U+FFFE) at a random place. */
+  private byte[] unicode(String seed) {
+    StringBuilder text = new StringBuilder(seed);
+    for (int n = 1 + random.nextInt(8); n > 0; n--) {
+      int cp =
+          switch (random.nextInt(4)) {
+            case 0 -> random.nextInt(0x20);
+            case 1 -> 0xD800 + random.nextInt(0x800);
+            case 2 -> 0x10000 + random.nextInt(0x100000);
+            default -> random.nextBoolean() ? 0xFFFE : random.nextInt(0xD800);
+          };
+      text.insert(random.nextInt(text.length() + 1), Character.toChars(cp));
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private byte[] batchOfJunk() {

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 @org.junit.jupiter.api.Timeout(120)
 class UnmatchedAnswersIT {
+  // valid JSON-RPC and a valid _meta object, but SDK servers refuse the related-task's shape
   private static final String BAD_META =
-      "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\",\"params\":{\"_meta\":\"x\"}}";
+      "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\",\"params\":{\"_meta\":"
+          + "{\"io.modelcontextprotocol/related-task\":5}}}";
 
   @Test
   void theOnlyRequestInFlightGetsAnIdlessError() {

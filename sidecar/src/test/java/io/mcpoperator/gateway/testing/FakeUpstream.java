@@ -24,7 +24,8 @@ import java.util.List;
  * a progress notification, then answers once the file {@code arguments.path} exists) and ask (not
  * listed; asks the client {@code arguments.methods} one after the other, or all at once with {@code
  * together}, and answers with the JSON array of the client's answers, "error" for an error). A
- * request whose {@code _meta} is not an object is answered with an error without id. Run with a
+ * request whose {@code _meta} carries an {@code io.modelcontextprotocol/related-task} that is not
+ * an object is answered with an error without id (an SDK server's schema refusing it). Run with a
  * name ({@link #command(String)}) it calls itself that and has one more tool of that name, which
  * answers with the name.
  */
@@ -75,11 +76,14 @@ public final class FakeUpstream {
   }
 
   private static void request(Request r) {
-    if (r.params().containsKey("_meta") && !(r.params().get("_meta") instanceof JsonObject)) {
+    if (Json.object(r.params(), "_meta")
+        .map(meta -> meta.get("io.modelcontextprotocol/related-task"))
+        .filter(task -> !(task instanceof JsonObject))
+        .isPresent()) {
       // what SDK servers do with a request their schema refuses: an error without the id
       System.out.println(
           "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse"
-              + " error: _meta must be an object\"}}");
+              + " error: related-task must be an object\"}}");
       System.out.flush();
       return;
     }

@@ -86,6 +86,10 @@ public final class JsonRpcCodec {
     } else {
       return invalid(id, "\"params\" must be an object");
     }
+    if (paramsObject.containsKey("_meta") && !(paramsObject.get("_meta") instanceof JsonObject)) {
+      // MCP reserves _meta for an object; SDK servers drop such a message without any answer
+      return invalid(id, "\"params._meta\" must be an object");
+    }
     return rawId == null
         ? new Valid(new Notification(name.getString(), paramsObject))
         : new Valid(new Request(rawId, name.getString(), paramsObject));
