@@ -46,7 +46,7 @@ public final class ConfigLoader {
     if (!(value instanceof JsonObject root)) {
       throw new IllegalArgumentException("gateway configuration must be a JSON object");
     }
-    int version = integer(root, "version", 1);
+    int version = integer(root, "", "version", 1);
     if (version != 1) {
       throw new IllegalArgumentException("unsupported gateway configuration version " + version);
     }
@@ -55,7 +55,7 @@ public final class ConfigLoader {
     return new GatewayConfig(
         version,
         new ServerRef(string(server, "namespace").orElse(""), string(server, "name").orElse("")),
-        port(integer(listen, "port", DEFAULT_PORT), "listen.port"),
+        port(integer(listen, "listen.", "port", DEFAULT_PORT), "listen.port"),
         upstream(object(root, "upstream")),
         redis(root.get("redis")),
         limits(object(root, "limits")),
@@ -119,32 +119,41 @@ public final class ConfigLoader {
         new RedisConfig(
             string(r, "host")
                 .orElseThrow(() -> new IllegalArgumentException("redis.host is required")),
-            port(integer(r, "port", 6379), "redis.port"),
+            port(integer(r, "redis.", "port", 6379), "redis.port"),
             string(r, "passwordEnv").orElse("MCP_GATEWAY_REDIS_PASSWORD"),
-            integer(r, "database", 0)));
+            integer(r, "redis.", "database", 0)));
   }
 
   private static Limits limits(JsonObject l) {
     return new Limits(
         Duration.ofMillis(
-            positive(integer(l, "requestTimeoutMs", 30_000), "limits.requestTimeoutMs")),
-        positive(integer(l, "maxConcurrentRequests", 100), "limits.maxConcurrentRequests"),
-        positive(integer(l, "maxBodyBytes", 4 * 1024 * 1024), "limits.maxBodyBytes"),
+            positive(integer(l, "limits.", "requestTimeoutMs", 30_000), "limits.requestTimeoutMs")),
+        positive(
+            integer(l, "limits.", "maxConcurrentRequests", 100), "limits.maxConcurrentRequests"),
+        positive(integer(l, "limits.", "maxBodyBytes", 4 * 1024 * 1024), "limits.maxBodyBytes"),
         array(l, "allowedOrigins").stream()
             .map(v -> v instanceof JsonString s ? s.getString() : v.toString())
             .toList(),
         Duration.ofSeconds(
             positive(
-                integer(l, "sessionIdleTimeoutSeconds", 1800), "limits.sessionIdleTimeoutSeconds")),
+                integer(l, "limits.", "sessionIdleTimeoutSeconds", 1800),
+                "limits.sessionIdleTimeoutSeconds")),
         rateLimit(l.get("rateLimit")),
         Duration.ofMillis(
             positive(
-                integer(l, "headerTimeoutMs", (int) Limits.DEFAULT_HEADER_TIMEOUT.toMillis()),
+                integer(
+                    l,
+                    "limits.",
+                    "headerTimeoutMs",
+                    (int) Limits.DEFAULT_HEADER_TIMEOUT.toMillis()),
                 "limits.headerTimeoutMs")),
-        positive(integer(l, "maxSessions", Limits.DEFAULT_MAX_SESSIONS), "limits.maxSessions"),
+        positive(
+            integer(l, "limits.", "maxSessions", Limits.DEFAULT_MAX_SESSIONS),
+            "limits.maxSessions"),
         Duration.ofMillis(
             positive(
-                integer(l, "bodyTimeoutMs", (int) Limits.DEFAULT_BODY_TIMEOUT.toMillis()),
+                integer(
+                    l, "limits.", "bodyTimeoutMs", (int) Limits.DEFAULT_BODY_TIMEOUT.toMillis()),
                 "limits.bodyTimeoutMs")));
   }
 
@@ -161,8 +170,11 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("limits.rateLimit.requestsPerMinute is required");
     }
     int perMinute =
-        positive(integer(r, "requestsPerMinute", 0), "limits.rateLimit.requestsPerMinute");
-    int burst = positive(integer(r, "burst", perMinute), "limits.rateLimit.burst");
+        positive(
+            integer(r, "limits.rateLimit.", "requestsPerMinute", 0),
+            "limits.rateLimit.requestsPerMinute");
+    int burst =
+        positive(integer(r, "limits.rateLimit.", "burst", perMinute), "limits.rateLimit.burst");
     return Optional.of(new RateLimit(perMinute, burst));
   }
 
@@ -180,15 +192,19 @@ public final class ConfigLoader {
     return o.get(name) instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
   }
 
-  private static int integer(JsonObject o, String name, int fallback) {
+  private static int integer(JsonObject o, String where, String name, int fallback) {
     JsonValue v = o.get(name);
     if (v == null || v == JsonValue.NULL) {
       return fallback;
     }
     if (v instanceof JsonNumber n && n.isIntegral()) {
-      return n.intValueExact();
+      try {
+        return n.intValueExact();
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException(where + name + " is out of range, got " + v, e);
+      }
     }
-    throw new IllegalArgumentException(name + " must be an integer, got " + v);
+    throw new IllegalArgumentException(where + name + " must be an integer, got " + v);
   }
 
   private static int positive(int value, String name) {
