@@ -80,13 +80,20 @@ class GatewayConfigContractTest {
         "{\"upstream\":{\"transport\":\"sse\",\"url\":\"http://h\",\"protocolVersion\":\"2026-07-28\"}} | /upstream/protocolVersion | upstream.protocolVersion 2026-07-28 needs transport",
         "{\"redis\":{\"port\":6379}}                      | /redis                  | redis.host is required",
         "{\"redis\":{\"host\":\"r\",\"port\":-1}}         | /redis/port             | redis.port must be a port number",
-        "{\"limits\":{\"maxBodyBytes\":0}}                | /limits/maxBodyBytes    | limits.maxBodyBytes must be positive",
+        "{\"limits\":{\"maxBodyBytes\":0}}                | /limits/maxBodyBytes    | limits.maxBodyBytes must be a positive integer, got",
         "{\"limits\":{\"requestTimeoutMs\":1.5}}          | /limits/requestTimeoutMs | limits.requestTimeoutMs must be an integer",
         "{\"limits\":{\"maxBodyBytes\":99999999999}} | /limits/maxBodyBytes | limits.maxBodyBytes is out of range",
-        "{\"limits\":{\"maxSessions\":-3}}                | /limits/maxSessions     | limits.maxSessions must be positive",
+        "{\"server\":5}                                   | /server                 | server must be an object or null, got 5",
+        "{\"server\":{\"name\":5}}                        | /server/name            | server.name must be a string, got 5",
+        "{\"redis\":\"redis:6379\"}                       | /redis                  | redis must be an object or null",
+        "{\"upstream\":{\"transport\":5}}                 | /upstream/transport     | upstream.transport must be a string, got 5",
+        "{\"upstream\":{\"command\":[\"node\",1]}}        | /upstream/command/1     | upstream.command[1] must be a string, got 1",
+        "{\"limits\":{\"allowedOrigins\":\"*\"}}          | /limits/allowedOrigins  | limits.allowedOrigins must be an array",
+        "{\"tools\":{}}                                   | /tools                  | tools must be an array, got {}",
+        "{\"limits\":{\"maxSessions\":-3}}                | /limits/maxSessions     | limits.maxSessions must be a positive integer, got",
         "{\"limits\":{\"rateLimit\":5}}                   | /limits/rateLimit       | limits.rateLimit must be an object or null",
         "{\"limits\":{\"rateLimit\":{\"burst\":5}}}       | /limits/rateLimit       | limits.rateLimit.requestsPerMinute is required",
-        "{\"limits\":{\"rateLimit\":{\"requestsPerMinute\":10,\"burst\":0}}} | /limits/rateLimit/burst | limits.rateLimit.burst must be positive",
+        "{\"limits\":{\"rateLimit\":{\"requestsPerMinute\":10,\"burst\":0}}} | /limits/rateLimit/burst | limits.rateLimit.burst must be a positive integer, got",
       })
   void whatTheSchemaRefusesTheLoaderRefusesNamingTheField(
       String json, String path, String message) {
