@@ -2,7 +2,6 @@ package io.mcpoperator.operator.desired;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.aggregate.Entry;
@@ -10,8 +9,24 @@ import io.mcpoperator.operator.api.GatewayConfigSpec;
 import io.mcpoperator.operator.api.McpServer;
 import io.mcpoperator.operator.api.McpServerSpec;
 import io.mcpoperator.operator.api.RedisSpec;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.HttpUpstream;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.Limits;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.Listen;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.NoUpstream;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.OpenRedis;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.RateLimit;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.Redis;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.SecuredRedis;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.Server;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.StdioUpstream;
+import io.mcpoperator.operator.desired.GatewayConfigDocument.Upstream;
+import java.util.List;
 
-/** The gateway configuration document (contract version 1, see docs/architecture.md). */
+/**
+ * The gateway configuration document (contract version 1: contracts/gateway-config.schema.json,
+ * docs/architecture.md) of a server, as {@link GatewayConfigDocument} and as the JSON text Gson
+ * writes from it.
+ */
 public final class GatewayConfig {
   /** ConfigMap key of the document. */
   public static final String KEY = "config.json";
@@ -30,76 +45,49 @@ public final class GatewayConfig {
   }
 
   /** The document, with the served tools, prompts and resources of {@code aggregation}. */
-  public static JsonObject of(McpServer server, Aggregation aggregation, ChildSettings settings) {
+  public static GatewayConfigDocument of(
+      McpServer server, Aggregation aggregation, ChildSettings settings) {
     McpServerSpec spec = server.spec();
-    JsonObject config = new JsonObject();
-    config.addProperty("version", 1);
-    JsonObject identity = new JsonObject();
-    identity.addProperty("namespace", server.meta().namespace());
-    identity.addProperty("name", server.meta().name());
-    config.add("server", identity);
-    JsonObject listen = new JsonObject();
-    listen.addProperty("port", settings.gatewayPort());
-    config.add("listen", listen);
-    config.add("upstream", upstream(spec));
-    config.add("redis", spec.redis().map(GatewayConfig::redis).orElse(null));
-    config.add("limits", limits(spec.config()));
-    config.add("tools", array(aggregation.tools()));
-    config.add("prompts", array(aggregation.prompts()));
-    config.add("resources", array(aggregation.resources()));
-    return config;
+    return new GatewayConfigDocument(
+        GatewayConfigDocument.VERSION,
+        new Server(server.meta().namespace(), server.meta().name()),
+        new Listen(settings.gatewayPort()),
+        upstream(spec),
+        spec.redis().map(GatewayConfig::redis).orElse(null),
+        limits(spec.config()),
+        json(aggregation.tools()),
+        json(aggregation.prompts()),
+        json(aggregation.resources()));
   }
 
-  private static JsonArray array(java.util.List<? extends Entry> entries) {
-    JsonArray array = new JsonArray();
-    entries.forEach(e -> array.add(e.toJson()));
-    return array;
+  private static List<JsonObject> json(List<? extends Entry> entries) {
+    return entries.stream().map(Entry::toJson).toList();
   }
 
-  private static JsonObject upstream(McpServerSpec spec) {
-    JsonObject upstream = new JsonObject();
+  private static Upstream upstream(McpServerSpec spec) {
     if (spec.image().isEmpty()) {
-      upstream.addProperty("transport", "none");
-    } else if (spec.transport().http()) {
-      upstream.addProperty("transport", spec.transport().value());
-      upstream.addProperty("url", "http://127.0.0.1:" + spec.port() + spec.path());
-    } else {
-      upstream.addProperty("transport", spec.transport().value());
-      upstream.addProperty("fifoDir", PodVolumes.STDIO_DIR);
+      return new NoUpstream();
     }
-    return upstream;
+    if (spec.transport().http()) {
+      return new HttpUpstream(
+          spec.transport().value(), "http://127.0.0.1:" + spec.port() + spec.path());
+    }
+    return new StdioUpstream(spec.transport().value(), PodVolumes.STDIO_DIR);
   }
 
-  private static JsonObject redis(RedisSpec redis) {
-    JsonObject json = new JsonObject();
-    json.addProperty("host", redis.serviceName());
-    json.addProperty("port", redis.port());
-    redis.passwordSecret().ifPresent(s -> json.addProperty("passwordEnv", REDIS_PASSWORD_ENV));
-    json.addProperty("database", redis.database());
-    return json;
+  private static Redis redis(RedisSpec redis) {
+    return redis.passwordSecret().isPresent()
+        ? new SecuredRedis(redis.serviceName(), redis.port(), REDIS_PASSWORD_ENV, redis.database())
+        : new OpenRedis(redis.serviceName(), redis.port(), redis.database());
   }
 
-  private static JsonObject limits(GatewayConfigSpec config) {
-    JsonObject limits = new JsonObject();
-    limits.addProperty("requestTimeoutMs", config.requestTimeout().toMillis());
-    limits.addProperty("maxConcurrentRequests", config.maxConcurrentRequests());
-    limits.addProperty("maxBodyBytes", config.maxBodyBytes());
-    JsonArray origins = new JsonArray();
-    config.allowedOrigins().forEach(origins::add);
-    limits.add("allowedOrigins", origins);
-    limits.addProperty("sessionIdleTimeoutSeconds", config.sessionIdleTimeout().toSeconds());
-    limits.add(
-        "rateLimit",
-        config
-            .rateLimit()
-            .map(
-                r -> {
-                  JsonObject rate = new JsonObject();
-                  rate.addProperty("requestsPerMinute", r.requestsPerMinute());
-                  rate.addProperty("burst", r.burst());
-                  return rate;
-                })
-            .orElse(null));
-    return limits;
+  private static Limits limits(GatewayConfigSpec config) {
+    return new Limits(
+        config.requestTimeout().toMillis(),
+        config.maxConcurrentRequests(),
+        config.maxBodyBytes(),
+        config.allowedOrigins(),
+        config.sessionIdleTimeout().toSeconds(),
+        config.rateLimit().map(r -> new RateLimit(r.requestsPerMinute(), r.burst())).orElse(null));
   }
 }

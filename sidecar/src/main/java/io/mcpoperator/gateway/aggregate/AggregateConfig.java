@@ -1,7 +1,8 @@
 package io.mcpoperator.gateway.aggregate;
 
-import io.mcpoperator.gateway.aggregate.Fields.MalformedEntryException;
+import io.mcpoperator.gateway.config.Fields;
 import io.mcpoperator.gateway.config.GatewayConfig;
+import io.mcpoperator.gateway.config.InvalidConfigException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public record AggregateConfig(
       JsonValue value = array.get(i);
       try {
         out.add(parser.apply(new Fields(value, name + "[" + i + "]")));
-      } catch (MalformedEntryException e) {
+      } catch (InvalidConfigException e) {
         problems.add(e.getMessage());
       }
     }

@@ -1,6 +1,7 @@
 package io.mcpoperator.gateway.aggregate;
 
-import io.mcpoperator.gateway.aggregate.Fields.MalformedEntryException;
+import io.mcpoperator.gateway.config.Fields;
+import io.mcpoperator.gateway.config.InvalidConfigException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,17 +31,17 @@ final class EntryParsers {
     var value = h.optionalText("value");
     var env = h.optionalText("valueEnv");
     if (value.isPresent() == env.isPresent()) {
-      throw new MalformedEntryException(h.where() + " needs exactly one of value and valueEnv");
+      throw new InvalidConfigException(h.where() + " needs exactly one of value and valueEnv");
     }
     return new ToolSpec.Header(h.text("name"), value, env);
   }
 
   private static ToolSpec.RateLimit rateLimit(Fields r) {
     int rpm =
-        r.optionalInt("requestsPerMinute")
+        r.optionalPositive("requestsPerMinute")
             .orElseThrow(
-                () -> new MalformedEntryException(r.where() + ".requestsPerMinute is required"));
-    return new ToolSpec.RateLimit(rpm, r.optionalInt("burst").orElse(rpm));
+                () -> new InvalidConfigException(r.where() + ".requestsPerMinute is required"));
+    return new ToolSpec.RateLimit(rpm, r.optionalPositive("burst").orElse(rpm));
   }
 
   static PromptSpec prompt(Fields f) {
@@ -48,7 +49,7 @@ final class EntryParsers {
         f.text("name"),
         f.optionalText("description").orElse(""),
         f.optionalText("template")
-            .orElseThrow(() -> new MalformedEntryException(f.where() + ".template is required")),
+            .orElseThrow(() -> new InvalidConfigException(f.where() + ".template is required")),
         f.list("arguments").stream()
             .map(
                 a ->
@@ -66,14 +67,14 @@ final class EntryParsers {
     if (f.has("operations")) {
       var operations = f.list("operations").stream().map(o -> operation(o, description)).toList();
       if (operations.isEmpty()) {
-        throw new MalformedEntryException(f.where() + ".operations is empty");
+        throw new InvalidConfigException(f.where() + ".operations is empty");
       }
       return new ResourceSpec.Http(name, description, operations, f.seconds("cacheTtlSeconds"));
     }
     var text = f.optionalText("text");
     var blob = f.optionalText("blob");
     if (text.isPresent() == blob.isPresent()) {
-      throw new MalformedEntryException(
+      throw new InvalidConfigException(
           f.where() + " needs operations, or exactly one of text and blob");
     }
     return new ResourceSpec.Inline(
@@ -103,7 +104,7 @@ final class EntryParsers {
           case "query" -> ResourceSpec.In.QUERY;
           case "header" -> ResourceSpec.In.HEADER;
           default ->
-              throw new MalformedEntryException(
+              throw new InvalidConfigException(
                   p.where() + ".in must be path, query or header, got " + in);
         };
     String name = p.text("name");
@@ -117,7 +118,7 @@ final class EntryParsers {
   private static String method(Fields f, String fallback) {
     String method = f.optionalText("method").orElse(fallback).toUpperCase(Locale.ROOT);
     if (!METHODS.contains(method)) {
-      throw new MalformedEntryException(
+      throw new InvalidConfigException(
           f.where() + ".method must be one of GET, POST, PUT, DELETE, PATCH, got " + method);
     }
     return method;
@@ -126,7 +127,7 @@ final class EntryParsers {
   private static String httpUrl(Fields f) {
     String url = f.text("url");
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw new MalformedEntryException(f.where() + ".url must be an http(s) URL, got " + url);
+      throw new InvalidConfigException(f.where() + ".url must be an http(s) URL, got " + url);
     }
     return url;
   }

@@ -8,9 +8,7 @@ import io.mcpoperator.gateway.config.GatewayConfig.Transport;
 import io.mcpoperator.gateway.config.GatewayConfig.UpstreamConfig;
 import io.mcpoperator.mcp.McpProtocol;
 import io.mcpoperator.mcp.jsonrpc.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -18,12 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the gateway configuration JSON. Unknown fields are ignored, missing ones take the
- * contract's defaults, wrong ones fail with a message naming the field.
+ * Reads the gateway configuration JSON (contracts/gateway-config.schema.json) with {@link Fields}.
+ * Unknown fields are ignored, missing or null ones take the contract's defaults, wrong ones fail
+ * with a message naming the field.
  */
 public final class ConfigLoader {
   public static final int DEFAULT_PORT = 8090;
@@ -43,25 +41,26 @@ public final class ConfigLoader {
       throw new IllegalArgumentException(
           "gateway configuration is not valid JSON: " + e.getMessage(), e);
     }
-    if (!(value instanceof JsonObject root)) {
+    if (!(value instanceof JsonObject)) {
       throw new IllegalArgumentException("gateway configuration must be a JSON object");
     }
-    int version = integer(root, "version", 1);
+    Fields root = new Fields(value, "");
+    int version = root.optionalInt("version").orElse(1);
     if (version != 1) {
       throw new IllegalArgumentException("unsupported gateway configuration version " + version);
     }
-    JsonObject server = object(root, "server");
-    JsonObject listen = object(root, "listen");
+    Fields server = root.fields("server");
     return new GatewayConfig(
         version,
-        new ServerRef(string(server, "namespace").orElse(""), string(server, "name").orElse("")),
-        port(integer(listen, "port", DEFAULT_PORT), "listen.port"),
-        upstream(object(root, "upstream")),
-        redis(root.get("redis")),
-        limits(object(root, "limits")),
-        array(root, "tools"),
-        array(root, "prompts"),
-        array(root, "resources"));
+        new ServerRef(
+            server.optionalText("namespace").orElse(""), server.optionalText("name").orElse("")),
+        root.fields("listen").port("port", DEFAULT_PORT),
+        upstream(root.fields("upstream")),
+        redis(root),
+        limits(root.fields("limits")),
+        root.array("tools"),
+        root.array("prompts"),
+        root.array("resources"));
   }
 
   /** The configuration with every default (a gateway with no upstream). */
@@ -69,23 +68,22 @@ public final class ConfigLoader {
     return parse("{}");
   }
 
-  private static UpstreamConfig upstream(JsonObject u) {
-    Transport transport = Transport.parse(string(u, "transport").orElse("stdio"));
-    Optional<String> url = string(u, "url");
+  private static UpstreamConfig upstream(Fields u) {
+    Transport transport = Transport.parse(u.optionalText("transport").orElse("stdio"));
+    Optional<String> url = u.optionalText("url");
     if ((transport == Transport.STREAMABLE_HTTP || transport == Transport.SSE) && url.isEmpty()) {
       throw new IllegalArgumentException(
           "upstream.url is required for transport " + transport.wire());
     }
-    List<String> command =
-        array(u, "command").stream()
-            .map(v -> v instanceof JsonString s ? s.getString() : v.toString())
-            .toList();
     return new UpstreamConfig(
         transport,
         url,
-        command,
-        string(u, "fifoDir").orElse(DEFAULT_FIFO_DIR),
-        protocolVersion(transport, u.get("protocolVersion"), "upstream.protocolVersion"));
+        u.texts("command"),
+        u.optionalText("fifoDir").orElse(DEFAULT_FIFO_DIR),
+        protocolVersion(
+            transport,
+            u.optionalValue("protocolVersion").orElse(JsonValue.NULL),
+            "upstream.protocolVersion"));
   }
 
   /**
@@ -111,97 +109,44 @@ public final class ConfigLoader {
     return Optional.of(s.getString());
   }
 
-  private static Optional<RedisConfig> redis(JsonValue value) {
-    if (!(value instanceof JsonObject r)) {
+  private static Optional<RedisConfig> redis(Fields root) {
+    if (!root.has("redis")) {
       return Optional.empty();
     }
+    Fields r = root.fields("redis");
     return Optional.of(
         new RedisConfig(
-            string(r, "host")
+            r.optionalText("host")
                 .orElseThrow(() -> new IllegalArgumentException("redis.host is required")),
-            port(integer(r, "port", 6379), "redis.port"),
-            string(r, "passwordEnv").orElse("MCP_GATEWAY_REDIS_PASSWORD"),
-            integer(r, "database", 0)));
+            r.port("port", 6379),
+            r.optionalText("passwordEnv").orElse("MCP_GATEWAY_REDIS_PASSWORD"),
+            r.optionalInt("database").orElse(0)));
   }
 
-  private static Limits limits(JsonObject l) {
+  private static Limits limits(Fields l) {
     return new Limits(
-        Duration.ofMillis(
-            positive(integer(l, "requestTimeoutMs", 30_000), "limits.requestTimeoutMs")),
-        positive(integer(l, "maxConcurrentRequests", 100), "limits.maxConcurrentRequests"),
-        positive(integer(l, "maxBodyBytes", 4 * 1024 * 1024), "limits.maxBodyBytes"),
-        array(l, "allowedOrigins").stream()
-            .map(v -> v instanceof JsonString s ? s.getString() : v.toString())
-            .toList(),
-        Duration.ofSeconds(
-            positive(
-                integer(l, "sessionIdleTimeoutSeconds", 1800), "limits.sessionIdleTimeoutSeconds")),
-        rateLimit(l.get("rateLimit")),
-        Duration.ofMillis(
-            positive(
-                integer(l, "headerTimeoutMs", (int) Limits.DEFAULT_HEADER_TIMEOUT.toMillis()),
-                "limits.headerTimeoutMs")),
-        positive(integer(l, "maxSessions", Limits.DEFAULT_MAX_SESSIONS), "limits.maxSessions"),
-        Duration.ofMillis(
-            positive(
-                integer(l, "bodyTimeoutMs", (int) Limits.DEFAULT_BODY_TIMEOUT.toMillis()),
-                "limits.bodyTimeoutMs")));
+        Duration.ofMillis(l.optionalPositive("requestTimeoutMs").orElse(30_000)),
+        l.optionalPositive("maxConcurrentRequests").orElse(100),
+        l.optionalPositive("maxBodyBytes").orElse(4 * 1024 * 1024),
+        l.texts("allowedOrigins"),
+        Duration.ofSeconds(l.optionalPositive("sessionIdleTimeoutSeconds").orElse(1800)),
+        rateLimit(l),
+        l.millis("headerTimeoutMs").orElse(Limits.DEFAULT_HEADER_TIMEOUT),
+        l.optionalPositive("maxSessions").orElse(Limits.DEFAULT_MAX_SESSIONS),
+        l.millis("bodyTimeoutMs").orElse(Limits.DEFAULT_BODY_TIMEOUT));
   }
 
   /** {@code {"requestsPerMinute": N, "burst": M}} (burst defaults to N) or null. */
-  private static Optional<RateLimit> rateLimit(JsonValue value) {
-    if (value == null || value == JsonValue.NULL) {
+  private static Optional<RateLimit> rateLimit(Fields limits) {
+    if (!limits.has("rateLimit")) {
       return Optional.empty();
     }
-    if (!(value instanceof JsonObject r)) {
-      throw new IllegalArgumentException(
-          "limits.rateLimit must be an object or null, got " + value);
-    }
-    if (!r.containsKey("requestsPerMinute") || r.isNull("requestsPerMinute")) {
-      throw new IllegalArgumentException("limits.rateLimit.requestsPerMinute is required");
-    }
+    Fields r = limits.fields("rateLimit");
     int perMinute =
-        positive(integer(r, "requestsPerMinute", 0), "limits.rateLimit.requestsPerMinute");
-    int burst = positive(integer(r, "burst", perMinute), "limits.rateLimit.burst");
-    return Optional.of(new RateLimit(perMinute, burst));
-  }
-
-  private static JsonObject object(JsonObject o, String name) {
-    JsonValue v = o.get(name);
-    return v instanceof JsonObject obj ? obj : JsonValue.EMPTY_JSON_OBJECT;
-  }
-
-  private static JsonArray array(JsonObject o, String name) {
-    JsonValue v = o.get(name);
-    return v instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
-  }
-
-  private static Optional<String> string(JsonObject o, String name) {
-    return o.get(name) instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
-  }
-
-  private static int integer(JsonObject o, String name, int fallback) {
-    JsonValue v = o.get(name);
-    if (v == null || v == JsonValue.NULL) {
-      return fallback;
-    }
-    if (v instanceof JsonNumber n && n.isIntegral()) {
-      return n.intValueExact();
-    }
-    throw new IllegalArgumentException(name + " must be an integer, got " + v);
-  }
-
-  private static int positive(int value, String name) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be positive, got " + value);
-    }
-    return value;
-  }
-
-  private static int port(int value, String name) {
-    if (value < 0 || value > 65535) {
-      throw new IllegalArgumentException(name + " must be a port number, got " + value);
-    }
-    return value;
+        r.optionalPositive("requestsPerMinute")
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("limits.rateLimit.requestsPerMinute is required"));
+    return Optional.of(new RateLimit(perMinute, r.optionalPositive("burst").orElse(perMinute)));
   }
 }
