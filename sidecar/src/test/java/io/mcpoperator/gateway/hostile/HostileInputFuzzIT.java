@@ -1,6 +1,7 @@
 package io.mcpoperator.gateway.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -120,9 +121,10 @@ class HostileInputFuzzIT {
               });
         }
         for (double mark : new double[] {0.1, 0.5}) {
-          while (done.get() < INPUTS * mark) {
-            Thread.sleep(20);
-          }
+          await()
+              .atMost(java.time.Duration.ofMinutes(5))
+              .pollInterval(java.time.Duration.ofMillis(20))
+              .until(() -> done.get() >= INPUTS * mark);
           heap.add("%.0f%%: %d MiB".formatted(mark * 100, liveHeapMiB()));
         }
       }
