@@ -12,6 +12,7 @@ import io.mcpoperator.gateway.aggregate.AggregateConfig;
 import io.mcpoperator.gateway.aggregate.CompositeBackend;
 import io.mcpoperator.gateway.aggregate.Outbound;
 import io.mcpoperator.gateway.aggregate.limits.ClientRateLimit;
+import io.mcpoperator.gateway.config.Environment;
 import io.mcpoperator.gateway.config.GatewayConfig;
 import io.mcpoperator.gateway.limits.Http10Connections;
 import io.mcpoperator.gateway.limits.ReadDeadlines;
@@ -22,6 +23,7 @@ import io.mcpoperator.gateway.session.RedisSessionStore;
 import io.mcpoperator.gateway.training.AotTraining;
 import io.mcpoperator.gateway.upstream.Backoff;
 import io.mcpoperator.gateway.upstream.FifoUpstream;
+import io.mcpoperator.gateway.upstream.ForwardedHeaders;
 import io.mcpoperator.gateway.upstream.SseUpstream;
 import io.mcpoperator.gateway.upstream.StatelessUpstream;
 import io.mcpoperator.gateway.upstream.StdioProcessUpstream;
@@ -67,23 +69,28 @@ public final class Gateway implements AotTraining.Target {
   private final McpHttpEndpoint endpoint;
   private final WebServer server;
   private final ReadDeadlines deadlines;
+  private final Environment env;
+  private final ForwardedHeaders forwarded;
   private volatile GatewayConfig config;
   private volatile boolean closing;
 
-  private Gateway(GatewayConfig config, String host) {
+  private Gateway(GatewayConfig config, String host, Environment env) {
     this.config = config;
-    SessionStore store = sessionStore(config);
+    this.env = env;
+    this.forwarded = ForwardedHeaders.parse(env.variable(ForwardedHeaders.ENV));
+    SessionStore store = sessionStore(config, env);
     var metrics = new GatewayMetrics(store::size);
     this.upstream =
-        upstream(config.upstream())
+        upstream(config.upstream(), forwarded)
             .map(
                 first ->
                     new UpstreamSwitch(
                         first,
                         u ->
                             new UpstreamSession(
-                                u, Duration.ofSeconds(60), metrics, store.subscriptions())));
-    Outbound outbound = Outbound.forGateway(config);
+                                u, Duration.ofSeconds(60), metrics, store.subscriptions()),
+                        env.maxSpin()));
+    Outbound outbound = Outbound.forGateway(config, env);
     this.backend = CompositeBackend.forGateway(config, upstream.map(u -> (McpBackend) u), outbound);
     this.rateLimit = new ClientRateLimit(outbound.rateLimiter(), config.limits().rateLimit());
     this.endpoint =
@@ -150,9 +157,17 @@ public final class Gateway implements AotTraining.Target {
             .build();
   }
 
-  /** Starts a gateway for {@code config} listening on {@code host}. */
+  /**
+   * Starts a gateway for {@code config} listening on {@code host}, with no environment variables
+   * and the default spin ({@link Environment#empty()}: tests, the AOT training run).
+   */
   public static Gateway start(GatewayConfig config, String host) {
-    var gateway = new Gateway(config, host);
+    return start(config, host, Environment.empty());
+  }
+
+  /** Starts a gateway for {@code config} listening on {@code host}, taking {@code env} as given. */
+  public static Gateway start(GatewayConfig config, String host, Environment env) {
+    var gateway = new Gateway(config, host, env);
     gateway.server.start();
     LOG.info(
         "gateway listening on {}:{} in front of {}",
@@ -214,7 +229,7 @@ public final class Gateway implements AotTraining.Target {
   }
 
   private void switchUpstream(GatewayConfig previous, GatewayConfig next) {
-    Optional<Upstream> replacement = upstream(next.upstream());
+    Optional<Upstream> replacement = upstream(next.upstream(), forwarded);
     if (upstream.isEmpty() || replacement.isEmpty()) {
       LOG.warn(
           "configuration changed upstream.transport from {} to {}: that takes effect on restart",
@@ -261,13 +276,13 @@ public final class Gateway implements AotTraining.Target {
         l.bodyTimeout());
   }
 
-  private static SessionStore sessionStore(GatewayConfig config) {
+  private static SessionStore sessionStore(GatewayConfig config, Environment env) {
     var idle = config.limits().sessionIdleTimeout();
     if (config.redis().isEmpty()) {
       return InMemorySessionStore.withSweeper(idle, EVENTS_PER_SESSION);
     }
     return new RedisSessionStore(
-        config.redis().get().uri(),
+        config.redis().get().uri(env),
         config.server().redisPrefix() + "sessions:",
         idle,
         EVENTS_PER_SESSION,
@@ -278,7 +293,7 @@ public final class Gateway implements AotTraining.Target {
    * The upstream for {@code u}; empty for transport {@code none} (aggregation only). Stdio and
    * Streamable HTTP upstreams may speak only the stateless 2026-07-28 ({@link StatelessUpstream}).
    */
-  static Optional<Upstream> upstream(GatewayConfig.UpstreamConfig u) {
+  static Optional<Upstream> upstream(GatewayConfig.UpstreamConfig u, ForwardedHeaders forwarded) {
     return switch (u.transport()) {
       case STDIO ->
           Optional.of(
@@ -292,9 +307,10 @@ public final class Gateway implements AotTraining.Target {
               StatelessUpstream.forVersion(
                   u.protocolVersion(),
                   new StreamableHttpUpstream(
-                      URI.create(u.url().orElseThrow()), Backoff.standard())));
+                      URI.create(u.url().orElseThrow()), Backoff.standard(), forwarded)));
       case SSE ->
-          Optional.of(new SseUpstream(URI.create(u.url().orElseThrow()), Backoff.standard()));
+          Optional.of(
+              new SseUpstream(URI.create(u.url().orElseThrow()), Backoff.standard(), forwarded));
       case NONE -> Optional.empty();
     };
   }

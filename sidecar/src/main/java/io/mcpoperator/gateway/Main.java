@@ -3,6 +3,7 @@ package io.mcpoperator.gateway;
 import io.mcpoperator.gateway.config.CommandLine;
 import io.mcpoperator.gateway.config.ConfigLoader;
 import io.mcpoperator.gateway.config.ConfigWatcher;
+import io.mcpoperator.gateway.config.Environment;
 import io.mcpoperator.gateway.config.GatewayConfig;
 import io.mcpoperator.gateway.training.AotTraining;
 import java.io.IOException;
@@ -95,7 +96,11 @@ public final class Main {
     }
   }
 
-  /** Parses the command line and starts the gateway; empty (after telling why) when it cannot. */
+  /**
+   * Parses the command line and starts the gateway; empty (after telling why) when it cannot. This
+   * is where the gateway's configuration is read: the command line, {@code env} (the process
+   * environment), the configuration file it names and the system properties ({@link Environment}).
+   */
   public static Optional<Running> start(
       List<String> args, Map<String, String> env, PrintStream err) {
     try {
@@ -106,7 +111,8 @@ public final class Main {
             case CommandLine.FromFlags f -> f.config();
           };
       String host = CommandLine.host(args, env);
-      Gateway gateway = Gateway.start(config, host);
+      Environment environment = Environment.of(env, System::getProperty);
+      Gateway gateway = Gateway.start(config, host, environment);
       Optional<ConfigWatcher> watcher =
           launch instanceof CommandLine.FromFile f
               ? Optional.of(new ConfigWatcher(f.file(), gateway::reload))

@@ -7,6 +7,7 @@ import io.mcpoperator.gateway.aggregate.limits.RedisLink;
 import io.mcpoperator.gateway.aggregate.limits.RedisRateLimiter;
 import io.mcpoperator.gateway.aggregate.limits.RedisResponseCache;
 import io.mcpoperator.gateway.aggregate.limits.ResponseCache;
+import io.mcpoperator.gateway.config.Environment;
 import io.mcpoperator.gateway.config.GatewayConfig;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,28 +29,28 @@ public record Outbound(
    * What a gateway configuration asks for: with {@code redis}, the response cache and the rate
    * limits are shared through it (local buckets while it is unreachable); without, in memory.
    */
-  public static Outbound forGateway(GatewayConfig config) {
+  public static Outbound forGateway(GatewayConfig config, Environment env) {
     var sender =
         new WebClientSender((int) Math.min(Integer.MAX_VALUE - 1, config.limits().maxBodyBytes()));
     if (config.redis().isEmpty()) {
-      return local(sender);
+      return local(sender, env);
     }
-    var link = new RedisLink(config.redis().get().uri(), config.server().redisPrefix());
+    var link = new RedisLink(config.redis().get().uri(env), config.server().redisPrefix());
     return new Outbound(
         sender,
         new RedisResponseCache(link),
         new RedisRateLimiter(link, new InMemoryRateLimiter()),
-        name -> Optional.ofNullable(System.getenv(name)),
+        env::variable,
         new AggregateMetrics());
   }
 
-  /** In-memory cache and rate limits, the process environment. */
-  public static Outbound local(HttpSender sender) {
+  /** In-memory cache and rate limits, Secret headers from {@code env}. */
+  public static Outbound local(HttpSender sender, Environment env) {
     return new Outbound(
         sender,
         new InMemoryResponseCache(10_000),
         new InMemoryRateLimiter(),
-        name -> Optional.ofNullable(System.getenv(name)),
+        env::variable,
         new AggregateMetrics());
   }
 

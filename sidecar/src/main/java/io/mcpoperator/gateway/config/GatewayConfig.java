@@ -83,15 +83,15 @@ public record GatewayConfig(
 
   /** Redis for shared sessions; the password comes from the environment variable named. */
   public record RedisConfig(String host, int port, String passwordEnv, int database) {
-    /** The password from the environment, if set. */
-    public Optional<String> password() {
-      return Optional.ofNullable(System.getenv(passwordEnv)).filter(p -> !p.isEmpty());
+    /** The password: variable {@code passwordEnv} of {@code env}, if set and not empty. */
+    public Optional<String> password(Environment env) {
+      return env.variable(passwordEnv).filter(p -> !p.isEmpty());
     }
 
-    /** The lettuce URI (a new, mutable one per call). */
-    public RedisURI uri() {
+    /** The lettuce URI with the password from {@code env} (a new, mutable one per call). */
+    public RedisURI uri(Environment env) {
       var uri = RedisURI.Builder.redis(host, port).withDatabase(database);
-      password().ifPresent(p -> uri.withPassword(p.toCharArray()));
+      password(env).ifPresent(p -> uri.withPassword(p.toCharArray()));
       return uri.build();
     }
   }

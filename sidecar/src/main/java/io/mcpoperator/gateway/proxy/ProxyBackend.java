@@ -28,9 +28,12 @@ public final class ProxyBackend implements McpBackend {
   private final UpstreamSession upstream;
   private final ResponseWait wait;
 
-  public ProxyBackend(UpstreamSession upstream) {
+  /**
+   * @param maxSpin the longest a request thread spins for a fast answer (see {@link ResponseWait})
+   */
+  public ProxyBackend(UpstreamSession upstream, Duration maxSpin) {
     this.upstream = upstream;
-    this.wait = ResponseWait.forThisMachine(upstream::inFlight);
+    this.wait = ResponseWait.forThisMachine(maxSpin, upstream::inFlight);
   }
 
   @Override

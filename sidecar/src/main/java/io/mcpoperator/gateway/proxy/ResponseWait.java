@@ -1,6 +1,7 @@
 package io.mcpoperator.gateway.proxy;
 
 import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Response;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,9 +17,6 @@ import java.util.function.IntSupplier;
  * better used running them).
  */
 final class ResponseWait {
-  /** The spin limit; {@code -Dmcp.gateway.spinMicros=0} turns spinning off. */
-  static final long DEFAULT_MAX_SPIN_NANOS = Long.getLong("mcp.gateway.spinMicros", 200) * 1_000;
-
   private final long maxSpinNanos;
   private final IntSupplier inFlight;
   private final AtomicBoolean spinner = new AtomicBoolean();
@@ -37,13 +35,13 @@ final class ResponseWait {
   }
 
   /**
-   * The wait for this machine: {@link #DEFAULT_MAX_SPIN_NANOS}, or no spinning at all with one
-   * processor — the spinning thread would hold the only carrier, which the answer's own (virtual)
-   * reader thread of an HTTP upstream may need.
+   * The wait for this machine: spins at most {@code maxSpin}, or not at all with one processor —
+   * the spinning thread would hold the only carrier, which the answer's own (virtual) reader thread
+   * of an HTTP upstream may need.
    */
-  static ResponseWait forThisMachine(IntSupplier inFlight) {
+  static ResponseWait forThisMachine(Duration maxSpin, IntSupplier inFlight) {
     return new ResponseWait(
-        Runtime.getRuntime().availableProcessors() > 1 ? DEFAULT_MAX_SPIN_NANOS : 0, inFlight);
+        Runtime.getRuntime().availableProcessors() > 1 ? maxSpin.toNanos() : 0, inFlight);
   }
 
   /**

@@ -27,24 +27,28 @@ import org.slf4j.LoggerFactory;
 public final class UpstreamSwitch implements McpBackend, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UpstreamSwitch.class);
   private final Function<Upstream, UpstreamSession> sessions;
+  private final Duration maxSpin;
   private final Set<Active> retiring = ConcurrentHashMap.newKeySet();
   private volatile Active current;
   private volatile McpClients clients;
 
   /** An upstream session and the requests running on it. */
   private record Active(UpstreamSession session, ProxyBackend backend, AtomicInteger running) {
-    static Active of(UpstreamSession session) {
-      return new Active(session, new ProxyBackend(session), new AtomicInteger());
+    static Active of(UpstreamSession session, Duration maxSpin) {
+      return new Active(session, new ProxyBackend(session, maxSpin), new AtomicInteger());
     }
   }
 
   /**
    * @param first the upstream to start with
    * @param sessions makes the gateway's session with an upstream
+   * @param maxSpin the longest a request thread spins for a fast answer (see {@link ResponseWait})
    */
-  public UpstreamSwitch(Upstream first, Function<Upstream, UpstreamSession> sessions) {
+  public UpstreamSwitch(
+      Upstream first, Function<Upstream, UpstreamSession> sessions, Duration maxSpin) {
     this.sessions = sessions;
-    this.current = Active.of(sessions.apply(first));
+    this.maxSpin = maxSpin;
+    this.current = Active.of(sessions.apply(first), maxSpin);
   }
 
   /** The upstream session new requests go to. */
@@ -67,7 +71,7 @@ public final class UpstreamSwitch implements McpBackend, AutoCloseable {
   public synchronized void switchTo(
       Upstream next, String change, Duration startWait, Duration drainWait)
       throws InterruptedException {
-    Active fresh = Active.of(sessions.apply(next));
+    Active fresh = Active.of(sessions.apply(next), maxSpin);
     McpClients bound = clients;
     if (bound != null) {
       fresh.backend().bind(bound);

@@ -56,11 +56,6 @@ public record ForwardedHeaders(List<String> names) {
     names = List.copyOf(names);
   }
 
-  /** {@link #DEFAULT} plus the names in {@value #ENV} of this process. */
-  public static ForwardedHeaders fromEnvironment() {
-    return parse(Optional.ofNullable(System.getenv(ENV)));
-  }
-
   /** {@link #DEFAULT} plus the names of a comma list; names that must not travel are dropped. */
   public static ForwardedHeaders parse(Optional<String> commaList) {
     Map<String, String> byKey = new LinkedHashMap<>();

@@ -31,11 +31,6 @@ public final class SseUpstream implements Upstream {
   private volatile boolean closed;
   private Thread reader;
 
-  /** Forwards the {@link ForwardedHeaders#fromEnvironment() configured} client headers. */
-  public SseUpstream(URI uri, Backoff backoff) {
-    this(uri, backoff, ForwardedHeaders.fromEnvironment());
-  }
-
   public SseUpstream(URI uri, Backoff backoff, ForwardedHeaders forwarded) {
     this.uri = uri;
     this.backoff = backoff;

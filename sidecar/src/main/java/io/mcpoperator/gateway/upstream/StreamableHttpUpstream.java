@@ -73,11 +73,6 @@ public final class StreamableHttpUpstream implements Upstream {
   private volatile CompletableFuture<Boolean> speaksStateless =
       CompletableFuture.completedFuture(true);
 
-  /** Forwards the {@link ForwardedHeaders#fromEnvironment() configured} client headers. */
-  public StreamableHttpUpstream(URI uri, Backoff backoff) {
-    this(uri, backoff, ForwardedHeaders.fromEnvironment());
-  }
-
   public StreamableHttpUpstream(URI uri, Backoff backoff, ForwardedHeaders forwarded) {
     this.uri = uri;
     this.backoff = backoff;

@@ -6,19 +6,23 @@ import io.mcpoperator.gateway.aggregate.limits.InMemoryResponseCache;
 import io.mcpoperator.gateway.aggregate.limits.RedisRateLimiter;
 import io.mcpoperator.gateway.aggregate.limits.RedisResponseCache;
 import io.mcpoperator.gateway.config.ConfigLoader;
+import io.mcpoperator.gateway.config.Environment;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OutboundTest {
 
   @Test
   void withoutRedisEverythingIsInMemory() {
-    try (var outbound = Outbound.forGateway(ConfigLoader.defaults())) {
+    var env = new Environment(Map.of("MCP_SECRET_X", "token"), Environment.DEFAULT_MAX_SPIN);
+    try (var outbound = Outbound.forGateway(ConfigLoader.defaults(), env)) {
       assertThat(outbound.cache()).isInstanceOf(InMemoryResponseCache.class);
-      assertThat(outbound.env().apply("PATH")).isPresent();
+      assertThat(outbound.env().apply("MCP_SECRET_X")).contains("token");
+      assertThat(outbound.env().apply("PATH")).isEmpty();
     }
   }
 
@@ -34,7 +38,7 @@ class OutboundTest {
                 + " \"redis\": {\"host\": \"127.0.0.1\", \"port\": "
                 + port
                 + "}}");
-    try (var outbound = Outbound.forGateway(config)) {
+    try (var outbound = Outbound.forGateway(config, Environment.empty())) {
       assertThat(outbound.cache()).isInstanceOf(RedisResponseCache.class);
       assertThat(outbound.rateLimiter()).isInstanceOf(RedisRateLimiter.class);
       outbound.cache().put("k", "v", Duration.ofSeconds(1));

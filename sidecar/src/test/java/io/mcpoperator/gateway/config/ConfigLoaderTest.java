@@ -13,6 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
+  private static Environment env(String name, String value) {
+    return new Environment(java.util.Map.of(name, value), Environment.DEFAULT_MAX_SPIN);
+  }
 
   @Test
   void readsTheOperatorGeneratedConfiguration() throws Exception {
@@ -39,10 +42,10 @@ class ConfigLoaderTest {
     assertThat(config.upstream().transport()).isEqualTo(Transport.STDIO);
     assertThat(config.upstream().command()).isEmpty();
     assertThat(config.redis()).isPresent();
-    assertThat(config.redis().get().password())
-        .isEqualTo(
-            Optional.ofNullable(System.getenv("MCP_GATEWAY_REDIS_PASSWORD"))
-                .filter(p -> !p.isEmpty()));
+    GatewayConfig.RedisConfig redis = config.redis().get();
+    assertThat(redis.password(env("MCP_GATEWAY_REDIS_PASSWORD", "s3cret"))).contains("s3cret");
+    assertThat(redis.password(env("MCP_GATEWAY_REDIS_PASSWORD", ""))).isEmpty();
+    assertThat(redis.password(Environment.empty())).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.mcpoperator.gateway.config.Environment;
 import io.mcpoperator.mcp.jsonrpc.Json;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Response;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Result;
@@ -96,7 +97,7 @@ class ResponseWaitTest {
 
   @Test
   void spinsOnlyWithMoreThanOneProcessor() throws Exception {
-    var wait = ResponseWait.forThisMachine(() -> 1);
+    var wait = ResponseWait.forThisMachine(Environment.DEFAULT_MAX_SPIN, () -> 1);
     awaitPending(wait);
     assertThat(wait.spins()).isEqualTo(Runtime.getRuntime().availableProcessors() > 1 ? 1 : 0);
   }

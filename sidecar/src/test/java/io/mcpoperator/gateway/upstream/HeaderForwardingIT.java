@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import io.mcpoperator.gateway.Gateway;
+import io.mcpoperator.gateway.config.Environment;
 import io.mcpoperator.gateway.observe.UpstreamEvents;
 import io.mcpoperator.gateway.proxy.ProxyBackend;
 import io.mcpoperator.gateway.proxy.UpstreamSession;
@@ -94,7 +95,10 @@ class HeaderForwardingIT {
             Duration.ofSeconds(10),
             UpstreamEvents.NONE);
     try (var gateway =
-        new TestServer(McpHttpEndpoint.builder().backend(new ProxyBackend(session)).build())) {
+        new TestServer(
+            McpHttpEndpoint.builder()
+                .backend(new ProxyBackend(session, Environment.DEFAULT_MAX_SPIN))
+                .build())) {
       await().atMost(Duration.ofSeconds(20)).until(session::ready);
       var client = new RawClient(gateway.baseUri());
       String clientSession = client.initialize("2025-06-18");
@@ -148,6 +152,37 @@ class HeaderForwardingIT {
                   assertThat(p)
                       .containsEntry("x-kubeconfig", "ZGVmYXVsdA==")
                       .doesNotContainKey("x-tenant"));
+    }
+  }
+
+  @Test
+  void theGatewayForwardsTheHeadersNamedInTheEnvironmentMainPassesIt() {
+    try (Gateway gateway =
+        Gateway.start(
+            Configs.http("streamable-http", upstreamUri("/mcp")),
+            "127.0.0.1",
+            new Environment(
+                Map.of(ForwardedHeaders.ENV, "X-Tenant"), Environment.DEFAULT_MAX_SPIN))) {
+      await().atMost(Duration.ofSeconds(20)).until(gateway::ready);
+      var transport =
+          HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + gateway.port())
+              .requestBuilder(
+                  HttpRequest.newBuilder()
+                      .header("X-Kubeconfig", "ZGVmYXVsdA==")
+                      .header("X-Tenant", "blue"))
+              .build();
+      try (McpSyncClient client =
+          McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
+        client.initialize();
+        client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "x")));
+      }
+      assertThat(postsWith("x-kubeconfig"))
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p)
+                      .containsEntry("x-kubeconfig", "ZGVmYXVsdA==")
+                      .containsEntry("x-tenant", "blue"));
     }
   }
 }

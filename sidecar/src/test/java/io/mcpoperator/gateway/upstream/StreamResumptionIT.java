@@ -53,7 +53,9 @@ class StreamResumptionIT {
     var received = new LinkedBlockingQueue<JsonRpcMessage>();
     var upstream =
         new StreamableHttpUpstream(
-            URI.create("http://127.0.0.1:" + server.port() + "/mcp"), Backoff.standard());
+            URI.create("http://127.0.0.1:" + server.port() + "/mcp"),
+            Backoff.standard(),
+            ForwardedHeaders.parse(java.util.Optional.empty()));
     try {
       upstream.start(listener(received));
       upstream.send(new Request(Json.string("init"), "initialize", Json.object().build()));
