@@ -5,21 +5,22 @@ import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The list/watch failures of one informer (a type in one namespace, or all): the first failure of a
  * cause is logged at WARN in one line, repeats stay quiet until the cause changes, recovery is
- * logged at INFO; relists back off exponentially from 1 s to 60 s while failing. Also the
- * informer's exception handler, so client-java logs no stack trace per failed attempt.
+ * logged at INFO; relists back off exponentially ({@link Backoff#RELIST}, with jitter) while
+ * failing. Also the informer's exception handler, so client-java logs no stack trace per failed
+ * attempt.
  */
 final class ReflectorFailures implements BiConsumer<Class<DynamicKubernetesObject>, Throwable> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReflectorFailures.class);
-  static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-  static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
   /** Where in the list-then-watch cycle a failure happened. */
   enum Stage {
@@ -53,23 +54,29 @@ final class ReflectorFailures implements BiConsumer<Class<DynamicKubernetesObjec
       return HEALTHY;
     }
 
-    /** How long to wait before the next list: nothing while healthy, then 1 s, 2 s, … 60 s. */
-    Duration backoff() {
-      if (failures == 0) {
-        return Duration.ZERO;
-      }
-      long seconds = FIRST_BACKOFF.toSeconds() << Math.min(failures - 1, 6);
-      return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
+    /**
+     * How long to wait before the next list: nothing while healthy, then about 1 s, 2 s, … 60 s.
+     *
+     * @param random a value in [0, 1) that places the wait between half its step and the step
+     */
+    Duration backoff(double random) {
+      return Backoff.RELIST.delay(failures, random);
     }
   }
 
   private final String subject;
+  private final DoubleSupplier random;
   private State state = State.HEALTHY;
   private Throwable lastListFailure;
   private volatile boolean closed;
 
   ReflectorFailures(ResourceType type, Optional<String> namespace) {
+    this(type, namespace, () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  ReflectorFailures(ResourceType type, Optional<String> namespace, DoubleSupplier random) {
     this.subject = "kind=" + type.kind() + " namespace=" + namespace.orElse("*");
+    this.random = random;
   }
 
   /** The exception handler of the informer: failures the list did not record are the watch's. */
@@ -96,7 +103,7 @@ final class ReflectorFailures implements BiConsumer<Class<DynamicKubernetesObjec
   }
 
   synchronized Duration backoff() {
-    return state.backoff();
+    return state.backoff(random.getAsDouble());
   }
 
   /** Stops logging: the informer is being stopped on purpose. */
@@ -116,7 +123,7 @@ final class ReflectorFailures implements BiConsumer<Class<DynamicKubernetesObjec
           subject,
           stage.name().toLowerCase(Locale.ROOT),
           cause,
-          MAX_BACKOFF.toSeconds());
+          Backoff.RELIST.max().toSeconds());
     }
     state = state.failed(cause, stage);
   }

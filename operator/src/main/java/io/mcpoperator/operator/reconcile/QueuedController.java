@@ -5,14 +5,20 @@ import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.DefaultRateLimitingQueue;
 import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
+import io.kubernetes.client.extended.workqueue.ratelimiter.BucketRateLimiter;
+import io.kubernetes.client.extended.workqueue.ratelimiter.MaxOfRateLimiter;
+import io.kubernetes.client.extended.workqueue.ratelimiter.RateLimiter;
+import io.mcpoperator.operator.k8s.Backoff;
+import io.mcpoperator.operator.k8s.JitteredRequeues;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * A rate-limited work queue (exponential backoff on requeue) drained by workers on virtual threads
- * through one {@link Reconciler}. Equal requests queued before a worker takes them run once.
+ * A rate-limited work queue (jittered exponential backoff on requeue) drained by workers on virtual
+ * threads through one {@link Reconciler}. Equal requests queued before a worker takes them run
+ * once.
  */
 final class QueuedController implements AutoCloseable {
 
@@ -30,13 +36,24 @@ final class QueuedController implements AutoCloseable {
     this.name = name;
     this.queueExecutor =
         Executors.newSingleThreadExecutor(Thread.ofVirtual().name(name + "-queue").factory());
-    this.queue = new DefaultRateLimitingQueue<>(queueExecutor);
+    this.queue = new DefaultRateLimitingQueue<>(queueExecutor, requeueLimiter());
     controller = new DefaultController(name, reconciler, queue, synced::get);
     controller.setWorkerCount(workers);
     controller.setWorkerThreadPool(
         Executors.newScheduledThreadPool(
             workers, Thread.ofVirtual().name(name + "-reconcile-", 0).factory()));
     controller.setReadyTimeout(READY_TIMEOUT);
+  }
+
+  /**
+   * client-java's default controller limiter with the per-item exponential part replaced by the
+   * operator's jittered {@link Backoff#REQUEUE}: the larger of that and the same overall bucket
+   * (100 at once, then 10 more per minute).
+   */
+  static RateLimiter<Request> requeueLimiter() {
+    return new MaxOfRateLimiter<>(
+        new JitteredRequeues<>(Backoff.REQUEUE),
+        new BucketRateLimiter<>(100, 10, Duration.ofMinutes(1)));
   }
 
   void enqueue(Request request) {

@@ -86,18 +86,28 @@ class ReflectorFailuresTest {
     ApiException failure = new ApiException(500, Map.of(), "boom");
     failures.listFailed(failure);
     failures.accept(null, failure);
-    assertThat(failures.backoff()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(failures.backoff()).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
     assertThat(log.list).hasSize(1);
   }
 
   @Test
-  void backoffDoublesFromOneSecondUpToAMinute() {
-    List<Long> waits = new java.util.ArrayList<>();
+  void backoffDoublesFromOneSecondUpToAMinuteWithJitter() {
+    double[] random = {0.0};
+    ReflectorFailures jittered =
+        new ReflectorFailures(ResourceType.MCP_TOOL, Optional.empty(), () -> random[0]);
+    List<Long> shortest = new java.util.ArrayList<>();
+    List<Long> middle = new java.util.ArrayList<>();
     for (int i = 0; i < 9; i++) {
-      failures.listFailed(new ApiException(503, Map.of(), ""));
-      waits.add(failures.backoff().toSeconds());
+      jittered.listFailed(new ApiException(503, Map.of(), ""));
+      random[0] = 0.0;
+      shortest.add(jittered.backoff().toMillis());
+      random[0] = 0.5;
+      middle.add(jittered.backoff().toMillis());
     }
-    assertThat(waits).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
+    assertThat(shortest)
+        .containsExactly(500L, 1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 30_000L, 30_000L, 30_000L);
+    assertThat(middle)
+        .containsExactly(750L, 1_500L, 3_000L, 6_000L, 12_000L, 24_000L, 45_000L, 45_000L, 45_000L);
   }
 
   @Test
