@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param server {@code stored} parsed and validated against the operator's settings
  * @param members the evaluated MCPTools, MCPPrompts and MCPResources of its namespace; none unless
  *     a live, valid server has a toolSelector
- * @param unreadableKinds why member kinds its toolSelector selects cannot be read, one sentence
- *     each; empty unless it selects
+ * @param unreadableKinds why member kinds cannot be read (CRD missing or not listed yet), one
+ *     sentence each, whether or not the server selects members: the plan decides what matters
  * @param image where reading the image's entrypoint stands, for a live stdio server without {@code
  *     spec.command}; empty for every other server
  * @param deployment its Deployment, if it has one

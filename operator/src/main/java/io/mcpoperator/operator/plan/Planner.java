@@ -14,7 +14,6 @@ import io.mcpoperator.operator.status.ReconcileOutcome;
 import io.mcpoperator.operator.status.StatusCalculator;
 import io.mcpoperator.operator.status.StatusInput;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -84,7 +83,6 @@ public final class Planner {
   /** The status input before any apply (the outcome is set by {@link Plan.Apply#status}). */
   private static StatusInput input(
       ObservedServer observed, Aggregation aggregation, Optional<Resolution> image) {
-    List<String> unreadable = aggregation.selecting() ? observed.unreadableKinds() : List.of();
     return new StatusInput(
         observed.server(),
         observed.deployment(),
@@ -93,7 +91,7 @@ public final class Planner {
         observed.now(),
         aggregation,
         observed.shadowed(),
-        unreadable,
+        observed.unreadableKinds(),
         image);
   }
 }

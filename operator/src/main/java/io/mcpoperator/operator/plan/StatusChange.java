@@ -11,11 +11,10 @@ import java.util.Optional;
  * What moving from the stored status to a new one means: whether it must be written, and the
  * Warning events that go with it, once per change rather than once per reconcile.
  *
- * @param status the new status
  * @param changed false when the stored status is already equal (nothing is written)
  * @param warnings the Warning events to record
  */
-public record StatusChange(McpServerStatus status, boolean changed, List<Warning> warnings) {
+public record StatusChange(boolean changed, List<Warning> warnings) {
 
   private static final String UNAVAILABLE = "AggregationUnavailable";
 
@@ -28,7 +27,7 @@ public record StatusChange(McpServerStatus status, boolean changed, List<Warning
 
   public static StatusChange between(Optional<McpServerStatus> stored, McpServerStatus status) {
     if (stored.equals(Optional.of(status))) {
-      return new StatusChange(status, false, List.of());
+      return new StatusChange(false, List.of());
     }
     List<Warning> warnings = new ArrayList<>();
     if (status.phase() == Phase.FAILED
@@ -40,7 +39,7 @@ public record StatusChange(McpServerStatus status, boolean changed, List<Warning
     if (now.isPresent() && !before.map(Condition::reason).equals(now.map(Condition::reason))) {
       warnings.add(new Warning(UNAVAILABLE, now.get().message()));
     }
-    return new StatusChange(status, true, warnings);
+    return new StatusChange(true, warnings);
   }
 
   private static Optional<Condition> unavailable(Optional<McpServerStatus> status) {

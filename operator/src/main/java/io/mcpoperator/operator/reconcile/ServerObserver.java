@@ -63,7 +63,7 @@ final class ServerObserver {
         stored,
         parsed,
         selecting ? members.candidates(meta.namespace()) : Aggregator.Candidates.none(),
-        selecting ? unreadableKinds() : List.of(),
+        unreadableKinds(),
         live.flatMap(this::resolve),
         deployment(meta),
         pods,
@@ -90,8 +90,8 @@ final class ServerObserver {
   }
 
   /**
-   * The kinds a selecting server cannot read, one sentence each: their CRD is not installed, or
-   * their informer has not listed them yet (a CRD installed a moment ago).
+   * The member kinds that cannot be read, one sentence each: their CRD is not installed, or their
+   * informer has not listed them yet (a CRD installed a moment ago).
    */
   private List<String> unreadableKinds() {
     InstalledKinds installed = cache.installed();

@@ -20,8 +20,9 @@ import java.util.Optional;
  *     an invalid server)
  * @param shadowed what the server's gateway last reported as hidden by its upstream server; empty
  *     when not known (no image, no probe answered yet)
- * @param unavailableKinds why kinds a toolSelector selects cannot be read, one sentence each (e.g.
- *     {@code CRD mcptools.mcpoperator.io is not installed}); empty when all can
+ * @param unavailableKinds why member kinds cannot be read, one sentence each (e.g. {@code CRD
+ *     mcptools.mcpoperator.io is not installed}); empty when all can. Only the Aggregated condition
+ *     of a server with a toolSelector reports them
  * @param image where reading the image's entrypoint stands, for a stdio server without {@code
  *     spec.command}; empty for every other server
  */

@@ -3,8 +3,10 @@ package io.mcpoperator.operator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.mcpoperator.operator.aggregate.Aggregator;
 import io.mcpoperator.operator.aggregate.TestMembers;
 import io.mcpoperator.operator.api.McpServerParser;
@@ -12,7 +14,6 @@ import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.desired.ChildSettings;
-import io.mcpoperator.operator.desired.DesiredChildren;
 import io.mcpoperator.operator.desired.SpecValidator;
 import io.mcpoperator.operator.desired.TestServers;
 import io.mcpoperator.operator.image.ImageConfig;
@@ -37,20 +38,55 @@ class PlannerTest {
   private static final String IMAGE = "ghcr.io/example/srv:1";
 
   @Test
-  void aValidServerAppliesItsDesiredChildrenAndAddsTheFinalizerOnce() {
+  void aValidServerAppliesItsChildrenBuiltWithTheOperatorsSettingsAndAddsTheFinalizerOnce() {
+    ReconcileSettings custom =
+        new ReconcileSettings(
+            ChildSettings.defaults()
+                .withGatewayImage("registry.example/mcp-gateway:9.9")
+                .withGatewayPort(9191),
+            Duration.ofSeconds(60));
     ObservedServer observed = observed("", "{image: mcp/x, transport: sse}", List.of());
 
-    Plan.Apply plan = (Plan.Apply) Planner.plan(observed, SETTINGS);
+    Plan.Apply plan = (Plan.Apply) Planner.plan(observed, custom);
 
     assertThat(plan.addFinalizer()).isTrue();
-    assertThat(plan.children())
-        .isEqualTo(
-            DesiredChildren.of(
-                ((ParsedServer.Valid) observed.server()).server(), ChildSettings.defaults()));
+    assertThat(plan.children().deployment().getMetadata().getName()).isEqualTo("demo");
+    assertThat(plan.children().deployment().getMetadata().getNamespace()).isEqualTo("ns");
+    V1PodSpec pod = plan.children().deployment().getSpec().getTemplate().getSpec();
+    List<V1Container> containers =
+        Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream()).toList();
+    assertThat(containers.stream().map(V1Container::getImage))
+        .containsExactlyInAnyOrder("mcp/x:latest", "registry.example/mcp-gateway:9.9");
+    assertThat(
+            containers.stream()
+                .flatMap(c -> Optional.ofNullable(c.getPorts()).stream().flatMap(List::stream))
+                .map(p -> p.getContainerPort()))
+        .contains(9191);
+    assertThat(plan.children().configMap().getData().values().toString()).contains("sse");
     assertThat(
             ((Plan.Apply) Planner.plan(observed(FINALIZED, "{image: mcp/x}", List.of()), SETTINGS))
                 .addFinalizer())
         .isFalse();
+  }
+
+  @Test
+  void kindsThatCannotBeReadMatterOnlyToASelectingServer() {
+    ObservedServer plain =
+        new ObservedServer(
+            new JsonObject(),
+            parse(FINALIZED, "{image: mcp/x, transport: sse}"),
+            Aggregator.Candidates.none(),
+            List.of("CRD mcpprompts.mcpoperator.io is not installed"),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            T0);
+
+    McpServerStatus status =
+        ((Plan.Apply) Planner.plan(plain, SETTINGS)).status(ReconcileOutcome.ok());
+
+    assertThat(status.toString()).doesNotContain("mcpprompts.mcpoperator.io");
   }
 
   @Test
