@@ -39,7 +39,9 @@ upstream=${FUZZ_UPSTREAM:-everything}
 results=${FUZZ_RESULTS:-$here/results/fuzz.md}
 java_opts=${GATEWAY_JAVA_OPTS:-@$root/sidecar/jvm.options}
 
-die() { echo "fuzz.sh: $*" >&2; exit 1; }
+bench_name=fuzz.sh
+# shellcheck source=lib.sh
+source "$here/lib.sh"
 [ -x "$launcher" ] || die "no launcher at $launcher (./mvnw -B -pl sidecar -am package -DskipTests)"
 command -v node >/dev/null || die "node not found"
 command -v curl >/dev/null || die "curl not found"
@@ -52,30 +54,12 @@ case $upstream in
 esac
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mcp-fuzz.XXXXXX")
-gw_pid=""
-cleanup() {
-  if [ -n "$gw_pid" ]; then
-    kill "$gw_pid" 2>/dev/null || true
-    wait "$gw_pid" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
-log() { echo "[$(date +%T)] $*" >&2; }
-
-free_port() {
-  local p
-  for _ in $(seq 200); do
-    p=$((20000 + RANDOM % 12000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      echo "$p"
-      return
-    fi
-  done
-  die "no free port found"
-}
 
 log "compiling the driver with the build's Mutator"
-javac -d "$work/classes" "$here/fuzz/FuzzDriver.java" \
+# The driver reads answers with the benchmark client's HttpConn, compiled into the driver's package.
+mkdir -p "$work/src"
+sed '1i package io.mcpoperator.gateway.hostile;' "$here/client/HttpConn.java" >"$work/src/HttpConn.java"
+javac -d "$work/classes" "$here/fuzz/FuzzDriver.java" "$work/src/HttpConn.java" \
   "$root/sidecar/src/test/java/io/mcpoperator/gateway/hostile/Mutator.java"
 
 port=$(free_port)
@@ -83,6 +67,7 @@ port=$(free_port)
 MCP_GATEWAY_HOST=127.0.0.1 JAVA_OPTS="$java_opts" "$launcher" --port "$port" --upstream-command "$up_cmd" \
   >"$work/gateway.out" 2>"$work/gateway.log" &
 gw_pid=$!
+track "$gw_pid"
 for _ in $(seq 600); do
   [ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$port/observe/health/ready" || true)" = 200 ] && break
   kill -0 "$gw_pid" 2>/dev/null || { tail -20 "$work/gateway.log" >&2; die "gateway exited"; }

@@ -44,7 +44,9 @@ wait_load=${BENCH_WAIT_LOAD:-1.5}
 wait_max=${BENCH_WAIT_MAX_SECONDS:-1800}
 results=${BENCH_RESULTS_DIR:-$here/results}
 
-die() { echo "gateway.sh: $*" >&2; exit 1; }
+bench_name=gateway.sh
+# shellcheck source=lib.sh
+source "$here/lib.sh"
 [ -f "$jar" ] || die "no gateway jar at $jar (./mvnw -B -pl sidecar -am package -DskipTests, or set MCP_GATEWAY_JAR)"
 command -v node >/dev/null || die "node not found"
 command -v curl >/dev/null || die "curl not found"
@@ -67,70 +69,9 @@ fi
 read -r -a gw_opts <<<"$GATEWAY_JAVA_OPTS"
 raw=$work/raw
 mkdir -p "$raw" "$results"
-started=()
-cleanup() {
-  local p
-  for p in "${started[@]}"; do
-    kill "$p" 2>/dev/null || true
-  done
-  for p in "${started[@]}"; do
-    wait "$p" 2>/dev/null || true
-  done
-  return 0
-}
-trap cleanup EXIT
-log() { echo "[$(date +%T)] $*" >&2; }
 env_set() { echo "$1=$2" >>"$raw/env.properties"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# A port nothing listens on, outside the ephemeral range.
-free_port() {
-  local p
-  for _ in $(seq 200); do
-    p=$((20000 + RANDOM % 12000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      echo "$p"
-      return
-    fi
-  done
-  die "no free port found"
-}
-
-# Polls URL until HTTP 200; prints the milliseconds since $2 (epoch ns); fails after $3 s.
-wait_200() {
-  local url=$1 t0=$2 limit=$3 code
-  local deadline=$((t0 + limit * 1000000000))
-  while [ "$(date +%s%N)" -lt "$deadline" ]; do
-    code=$(curl -s -o /dev/null -m 1 -w '%{http_code}' "$url" || true)
-    if [ "$code" = 200 ]; then
-      echo $((($(date +%s%N) - t0) / 1000000))
-      return 0
-    fi
-    sleep 0.01
-  done
-  return 1
-}
-
-# Waits until something listens on 127.0.0.1:$1 (at most 30 s).
-wait_port() {
-  for _ in $(seq 600); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.05
-  done
-  die "nothing listens on port $1"
-}
-
-stop() {
-  local pid=$1 p keep=()
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  for p in "${started[@]}"; do
-    [ "$p" = "$pid" ] || keep+=("$p")
-  done
-  started=("${keep[@]}")
-}
-
-rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # start_gateway NAME UPSTREAM_COMMAND [REDIS_URL]: sets gw_pid, gw_port, gw_up_pid, gw_ready_ms.
 start_gateway() {
@@ -143,7 +84,7 @@ start_gateway() {
   MCP_GATEWAY_HOST=127.0.0.1 java "${gw_opts[@]}" -jar "$jar" "${args[@]}" \
     >"$work/gateway-$name.out" 2>"$work/gateway-$name.log" &
   gw_pid=$!
-  started+=("$gw_pid")
+  track "$gw_pid"
   gw_ready_ms=$(wait_200 "http://127.0.0.1:$gw_port/observe/health/ready" "$t0" 60) ||
     { tail -20 "$work/gateway-$name.log" >&2; die "gateway $name did not become ready"; }
   gw_up_pid=$(pgrep -P "$gw_pid" | head -1)
@@ -212,7 +153,7 @@ elif command -v redis-server >/dev/null; then
   redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no \
     >"$work/redis.log" 2>&1 &
   redis_pid=$!
-  started+=("$redis_pid")
+  track "$redis_pid"
   redis_url="redis://127.0.0.1:$redis_port"
   wait_port "$redis_port"
 else
@@ -231,7 +172,7 @@ for up in "${upstreams[@]}"; do
     up_cmd=$everything_stdio
   fi
   direct_pid=$!
-  started+=("$direct_pid")
+  track "$direct_pid"
   for store in memory redis; do
     [ "$store" = redis ] && [ -z "$redis_url" ] && continue
     wait_port "$direct_port"

@@ -1,7 +1,6 @@
 package io.mcpoperator.gateway.hostile;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -365,7 +364,7 @@ public final class FuzzDriver {
 
   record Answer(int status, Map<String, String> headers, byte[] body, boolean close) {}
 
-  /** One keep-alive HTTP/1.1 connection. */
+  /** One keep-alive HTTP/1.1 connection with the fuzz run's read timeout. */
   private final class Conn implements AutoCloseable {
     private final Socket socket = new Socket();
     private final InputStream in;
@@ -390,69 +389,11 @@ public final class FuzzDriver {
       return read(false);
     }
 
+    /** The answer, parsed by the benchmark client's {@code HttpConn} (fuzz.sh compiles it in). */
     private Answer read(boolean close) throws IOException {
-      String status = line();
-      if (status == null || !status.startsWith("HTTP/1.")) {
-        throw new IOException("no HTTP response: " + status);
-      }
-      int code = Integer.parseInt(status.substring(9, 12));
-      Map<String, String> headers = new HashMap<>();
-      for (String h = line(); h != null && !h.isEmpty(); h = line()) {
-        int colon = h.indexOf(':');
-        if (colon > 0) {
-          headers.put(h.substring(0, colon).trim().toLowerCase(), h.substring(colon + 1).trim());
-        }
-      }
-      byte[] body;
-      String length = headers.get("content-length");
-      if (length != null) {
-        body = in.readNBytes(Integer.parseInt(length));
-      } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-        body = chunked();
-      } else if (code == 204 || code == 304) {
-        body = new byte[0];
-      } else {
-        body = in.readAllBytes();
-        close = true;
-      }
-      close |= "close".equalsIgnoreCase(headers.get("connection"));
-      return new Answer(code, headers, body, close);
-    }
-
-    private byte[] chunked() throws IOException {
-      var body = new ByteArrayOutputStream(512);
-      while (true) {
-        String size = line();
-        if (size == null) {
-          throw new IOException("connection closed inside a chunked body");
-        }
-        int semi = size.indexOf(';');
-        int n = Integer.parseInt((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
-        if (n == 0) {
-          for (String t = line(); t != null && !t.isEmpty(); t = line()) {
-            // trailers
-          }
-          return body.toByteArray();
-        }
-        body.write(in.readNBytes(n));
-        line();
-      }
-    }
-
-    private String line() throws IOException {
-      var sb = new StringBuilder(64);
-      int c;
-      while ((c = in.read()) >= 0) {
-        if (c == '\n') {
-          int end = sb.length();
-          if (end > 0 && sb.charAt(end - 1) == '\r') {
-            sb.setLength(end - 1);
-          }
-          return sb.toString();
-        }
-        sb.append((char) c);
-      }
-      return sb.isEmpty() ? null : sb.toString();
+      HttpConn.Response response = HttpConn.read(in);
+      close |= "close".equalsIgnoreCase(response.header("connection"));
+      return new Answer(response.status(), response.headers(), response.body(), close);
     }
 
     @Override
