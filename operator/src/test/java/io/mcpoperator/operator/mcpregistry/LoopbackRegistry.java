@@ -42,6 +42,7 @@ public final class LoopbackRegistry implements AutoCloseable {
           "github-mcp-server-0.19.0",
           "github-mcp-server-0.20.1",
           "playwright-mcp",
+          "mongodb-mcp-server",
           "mcp-server-fetch",
           "remote-weather",
           "legacy-notes",

@@ -54,6 +54,7 @@ class RegistryApiTest {
             "io.github.github/github-mcp-server@0.20.1",
             "io.github.microsoft/playwright-mcp@0.1.0",
             "io.github.modelcontextprotocol/fetch@2025.4.7",
+            "io.github.mongodb-js/mongodb-mcp-server@1.2.0",
             "io.github.user/remote-weather@2.1.0+build.7");
     assertThat(observed).containsExactly("list 200", "list 200", "list 200");
     assertThat(registry.requests().get(1).getRawQuery())
@@ -98,7 +99,7 @@ class RegistryApiTest {
   @Test
   void updatedSinceReturnsOnlyNewerEntriesDeletedOnesIncluded() throws Exception {
     List<RegistryEntry> changed =
-        api().list(ListQuery.all().updatedSince(Instant.parse("2025-11-01T00:00:00Z")));
+        api().list(ListQuery.all().updatedSince(Instant.parse("2025-11-10T00:00:00Z")));
 
     assertThat(changed)
         .extracting(RegistryEntry::key, RegistryEntry::status)
