@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * One server version as the registry answers it ({@code ServerResponse}): its {@code server.json}
  * and the registry's own metadata. Bound with Gson; unknown fields are ignored, absent lists read
- * as empty (the accessors), so a newer registry's additions do not break reading.
+ * as empty (the constructors), so a newer registry's additions do not break reading.
  */
 public record RegistryEntry(Server server, @SerializedName("_meta") Meta meta) {
   /** The official registry's metadata key. */
@@ -85,12 +85,9 @@ public record RegistryEntry(Server server, @SerializedName("_meta") Meta meta) {
       String websiteUrl,
       List<PackageSpec> packages,
       List<Remote> remotes) {
-    public List<PackageSpec> packages() {
-      return packages == null ? List.of() : packages;
-    }
-
-    public List<Remote> remotes() {
-      return remotes == null ? List.of() : remotes;
+    public Server {
+      packages = packages == null ? List.of() : packages;
+      remotes = remotes == null ? List.of() : remotes;
     }
   }
 
@@ -105,38 +102,26 @@ public record RegistryEntry(Server server, @SerializedName("_meta") Meta meta) {
       List<Argument> runtimeArguments,
       List<Argument> packageArguments,
       List<Input> environmentVariables) {
-    public List<Argument> runtimeArguments() {
-      return runtimeArguments == null ? List.of() : runtimeArguments;
-    }
-
-    public List<Argument> packageArguments() {
-      return packageArguments == null ? List.of() : packageArguments;
-    }
-
-    public List<Input> environmentVariables() {
-      return environmentVariables == null ? List.of() : environmentVariables;
-    }
-
-    public Transport transport() {
-      return transport == null ? new Transport("stdio", null, null) : transport;
+    public PackageSpec {
+      runtimeArguments = runtimeArguments == null ? List.of() : runtimeArguments;
+      packageArguments = packageArguments == null ? List.of() : packageArguments;
+      environmentVariables = environmentVariables == null ? List.of() : environmentVariables;
+      transport = transport == null ? new Transport("stdio", null, null) : transport;
     }
   }
 
   /** How the package's server speaks MCP: stdio, streamable-http or sse (with a URL template). */
   public record Transport(String type, String url, List<Input> headers) {
-    public List<Input> headers() {
-      return headers == null ? List.of() : headers;
+    public Transport {
+      headers = headers == null ? List.of() : headers;
     }
   }
 
   /** A remote endpoint the server is reachable at (no package to run). */
   public record Remote(String type, String url, List<Input> headers, Map<String, Input> variables) {
-    public List<Input> headers() {
-      return headers == null ? List.of() : headers;
-    }
-
-    public Map<String, Input> variables() {
-      return variables == null ? Map.of() : variables;
+    public Remote {
+      headers = headers == null ? List.of() : headers;
+      variables = variables == null ? Map.of() : variables;
     }
   }
 
@@ -157,16 +142,16 @@ public record RegistryEntry(Server server, @SerializedName("_meta") Meta meta) {
       String format,
       List<String> choices,
       Map<String, Input> variables) {
+    public Argument {
+      variables = variables == null ? Map.of() : variables;
+    }
+
     public boolean required() {
       return Boolean.TRUE.equals(isRequired);
     }
 
     public boolean secret() {
       return Boolean.TRUE.equals(isSecret);
-    }
-
-    public Map<String, Input> variables() {
-      return variables == null ? Map.of() : variables;
     }
   }
 
@@ -185,16 +170,16 @@ public record RegistryEntry(Server server, @SerializedName("_meta") Meta meta) {
       String format,
       List<String> choices,
       Map<String, Input> variables) {
+    public Input {
+      variables = variables == null ? Map.of() : variables;
+    }
+
     public boolean required() {
       return Boolean.TRUE.equals(isRequired);
     }
 
     public boolean secret() {
       return Boolean.TRUE.equals(isSecret);
-    }
-
-    public Map<String, Input> variables() {
-      return variables == null ? Map.of() : variables;
     }
   }
 }
