@@ -236,7 +236,9 @@ public final class LoopbackRegistry implements AutoCloseable {
             .filter(e -> search == null || name(e).contains(search))
             .filter(e -> after == null || updatedAt(e).isAfter(after))
             .filter(e -> version == null || matchesVersion(e, version))
-            .sorted(Comparator.comparing(LoopbackRegistry::key))
+            .map(e -> Map.entry(key(e), e))
+            .sorted(Map.Entry.comparingByKey())
+            .map(Map.Entry::getValue)
             .toList();
     String cursor = query.get("cursor");
     int start = 0;

@@ -39,7 +39,7 @@ class RegistryBench {
         .append(rounds)
         .append(" rounds after one warm-up.\n\n")
         .append(
-            "| entries | full sync | incremental (no changes) | encode | cache (gzip) | ConfigMaps | catalog heap |\n")
+            "| entries | full sync | incremental (5 changed) | encode | cache (gzip) | ConfigMaps | catalog heap |\n")
         .append("|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int size : List.of(1_000, 10_000)) {
       out.append(measure(size, rounds)).append('\n');
@@ -55,7 +55,13 @@ class RegistryBench {
 
   private static String measure(int size, int rounds) throws IOException, RegistryApiException {
     try (LoopbackRegistry registry = LoopbackRegistry.empty()) {
-      registry.addAll(LoopbackRegistry.synthetic(size, Instant.parse("2026-01-01T00:00:00Z")));
+      Instant base = Instant.parse("2026-01-01T00:00:00Z");
+      List<com.google.gson.JsonObject> entries = new java.util.ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        entries.add(
+            LoopbackRegistry.synthetic(i, "1.0." + (i % 7), base.plusSeconds(60L * i), "active"));
+      }
+      registry.addAll(entries);
       RegistryApi api =
           new RegistryApi(
               RegistryApi.defaultHttp(),
