@@ -13,6 +13,8 @@ class NoSleepingTestsTest {
         Map.of(
             "io.mcpoperator.operator.image.ImageConfigsIT",
             "lets time pass to show a cached answer is not refreshed from a registry that is gone",
+            "io.mcpoperator.operator.mcpregistry.LoopbackRegistry",
+            "answers slowly on purpose to play a slow registry; it waits for no condition",
             "io.mcpoperator.operator.reconcile.MissingCrdsIT",
             "lets discovery rounds pass to show the operator keeps serving without a CRD"));
   }

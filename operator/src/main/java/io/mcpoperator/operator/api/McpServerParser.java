@@ -35,7 +35,7 @@ public final class McpServerParser {
   }
 
   /** The metadata of any of our custom resources; unreadable fields are left empty. */
-  static ResourceMeta meta(JsonObject metadata) {
+  public static ResourceMeta meta(JsonObject metadata) {
     JsonFields m = new JsonFields(metadata, "metadata");
     return new ResourceMeta(
         m.string("namespace").orElse(""),

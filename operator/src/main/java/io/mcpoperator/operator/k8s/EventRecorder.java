@@ -46,14 +46,25 @@ public final class EventRecorder {
   }
 
   public void normal(ResourceMeta server, String reason, String message) {
-    record(server, "Normal", reason, message);
+    record(ResourceType.MCP_SERVER, server, "Normal", reason, message);
   }
 
   public void warning(ResourceMeta server, String reason, String message) {
-    record(server, "Warning", reason, message);
+    record(ResourceType.MCP_SERVER, server, "Warning", reason, message);
   }
 
-  private void record(ResourceMeta server, String type, String reason, String message) {
+  /** A Normal event on an object of another of the operator's kinds (e.g. an MCPRegistry). */
+  public void normal(ResourceType kind, ResourceMeta object, String reason, String message) {
+    record(kind, object, "Normal", reason, message);
+  }
+
+  /** A Warning event on an object of another of the operator's kinds. */
+  public void warning(ResourceType kind, ResourceMeta object, String reason, String message) {
+    record(kind, object, "Warning", reason, message);
+  }
+
+  private void record(
+      ResourceType kind, ResourceMeta server, String type, String reason, String message) {
     String key = String.join("\u0000", server.uid(), type, reason, message);
     if (recent.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
       return;
@@ -68,8 +79,8 @@ public final class EventRecorder {
             .metadata(new V1ObjectMeta().name(name).namespace(server.namespace()))
             .involvedObject(
                 new V1ObjectReference()
-                    .apiVersion(ResourceType.MCP_SERVER.apiVersion())
-                    .kind(ResourceType.MCP_SERVER.kind())
+                    .apiVersion(kind.apiVersion())
+                    .kind(kind.kind())
                     .namespace(server.namespace())
                     .name(server.name())
                     .uid(server.uid())

@@ -19,6 +19,8 @@ public record ResourceType(String group, String version, String plural, String k
       new ResourceType("mcpoperator.io", "v1alpha1", "mcpprompts", "MCPPrompt");
   public static final ResourceType MCP_RESOURCE =
       new ResourceType("mcpoperator.io", "v1alpha1", "mcpresources", "MCPResource");
+  public static final ResourceType MCP_REGISTRY =
+      new ResourceType("mcpoperator.io", "v1alpha1", "mcpregistries", "MCPRegistry");
   public static final ResourceType CONFIG_MAP =
       new ResourceType("", "v1", "configmaps", "ConfigMap");
   public static final ResourceType SERVICE = new ResourceType("", "v1", "services", "Service");
@@ -37,9 +39,9 @@ public record ResourceType(String group, String version, String plural, String k
   /** The kinds an MCPServer's toolSelector selects. */
   public static final List<ResourceType> MEMBERS = List.of(MCP_TOOL, MCP_PROMPT, MCP_RESOURCE);
 
-  /** The four kinds of the operator's own API, each installed by its own CRD. */
+  /** The five kinds of the operator's own API, each installed by its own CRD. */
   public static final List<ResourceType> CUSTOM =
-      List.of(MCP_SERVER, MCP_TOOL, MCP_PROMPT, MCP_RESOURCE);
+      List.of(MCP_SERVER, MCP_TOOL, MCP_PROMPT, MCP_RESOURCE, MCP_REGISTRY);
 
   /** The name of the CRD that serves this type, e.g. {@code mcptools.mcpoperator.io}. */
   public String crdName() {

@@ -21,9 +21,10 @@ import java.util.function.Function;
 
 /**
  * Every controller of a leading operator over one set of informer caches: MCPServers, and the
- * MCPTools, MCPPrompts and MCPResources they select, wired by {@link AggregationEvents}. Only the
- * kinds whose CRD is installed are cached ({@link CrdWatcher}); when a selected kind's CRD comes or
- * goes, every MCPServer with a toolSelector is reconciled again.
+ * MCPTools, MCPPrompts and MCPResources they select, wired by {@link AggregationEvents}, and
+ * MCPRegistries ({@link McpRegistryReconciler}). Only the kinds whose CRD is installed are cached
+ * ({@link CrdWatcher}); when a selected kind's CRD comes or goes, every MCPServer with a
+ * toolSelector is reconciled again.
  */
 final class Controllers implements AutoCloseable {
   private final ClusterCache cache;
@@ -32,12 +33,14 @@ final class Controllers implements AutoCloseable {
   private final CrdWatcher crds;
   private final McpServerController servers;
   private final Map<ResourceType, QueuedController> members = new LinkedHashMap<>();
+  private final QueuedController registries;
 
   Controllers(
       ReconcileContext context,
       ReconcileMetrics serverMetrics,
       OperatorConfig config,
-      CrdDiscovery discovery) {
+      CrdDiscovery discovery,
+      io.kubernetes.client.openapi.ApiClient client) {
     this.cache = context.cache();
     this.servers =
         new McpServerController(
@@ -53,6 +56,22 @@ final class Controllers implements AutoCloseable {
     probes.onChange((namespace, name) -> servers.enqueue(new Request(namespace, name)));
     this.images = context.images();
     images.onResolved((namespace, name) -> servers.enqueue(new Request(namespace, name)));
+    this.registries =
+        new QueuedController(
+            "mcpregistry",
+            new McpRegistryReconciler(client, cache, writer, context.events(), context.clock()),
+            1,
+            cache::synced);
+    cache.onTransition(
+        ResourceType.MCP_REGISTRY,
+        (before, after) ->
+            after
+                .or(() -> before)
+                .ifPresent(
+                    o ->
+                        registries.enqueue(
+                            new Request(
+                                o.getMetadata().getNamespace(), o.getMetadata().getName()))));
     this.crds = new CrdWatcher(discovery, cache, config.crdDiscoveryInterval(), this::kindsChanged);
   }
 
@@ -93,6 +112,7 @@ final class Controllers implements AutoCloseable {
     crds.start();
     servers.start();
     members.values().forEach(QueuedController::start);
+    registries.start();
   }
 
   /** The caches have listed their objects, and MCPServers are among them (their CRD installed). */
@@ -106,7 +126,9 @@ final class Controllers implements AutoCloseable {
   }
 
   boolean failed() {
-    return servers.failed() || members.values().stream().anyMatch(QueuedController::failed);
+    return servers.failed()
+        || registries.failed()
+        || members.values().stream().anyMatch(QueuedController::failed);
   }
 
   @Override
@@ -116,6 +138,7 @@ final class Controllers implements AutoCloseable {
     images.close();
     servers.close();
     members.values().forEach(QueuedController::close);
+    registries.close();
     cache.close();
   }
 }

@@ -83,7 +83,7 @@ public final class OperatorRuntime implements HealthSignals, AutoCloseable {
             clock,
             new ShadowProbes(config.childSettings().gatewayPort(), PROBE_TIMEOUT, PROBE_INTERVAL),
             new ImageConfigs(new RegistryClient(), new SecretPullSecrets(client), clock));
-    controller = new Controllers(context, metrics, config, new CrdDiscovery(client));
+    controller = new Controllers(context, metrics, config, new CrdDiscovery(client), client);
     controller.start();
   }
 

@@ -21,7 +21,7 @@ final class CrdSchemas {
 
   /** The CRD files embedded under {@code /crds}; CrdSchemasTest keeps this in step with crds/. */
   static final List<String> PLURALS =
-      List.of("mcpprompts", "mcpresources", "mcpservers", "mcptools");
+      List.of("mcpprompts", "mcpregistries", "mcpresources", "mcpservers", "mcptools");
 
   /** A served version of a kind, with its {@code openAPIV3Schema}. */
   record Version(String kind, String name, Map<String, Object> schema) {}

@@ -39,7 +39,7 @@ class CelRuleBudgetTest {
   }
 
   static Stream<DeclaredRule> rules() {
-    return Stream.of("MCPServer", "MCPTool", "MCPPrompt", "MCPResource")
+    return Stream.of("MCPServer", "MCPTool", "MCPPrompt", "MCPResource", "MCPRegistry")
         .flatMap(CelRuleBudgetTest::rulesOf);
   }
 
@@ -125,7 +125,7 @@ class CelRuleBudgetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"MCPServer", "MCPTool", "MCPPrompt", "MCPResource"})
+  @ValueSource(strings = {"MCPServer", "MCPTool", "MCPPrompt", "MCPResource", "MCPRegistry"})
   void allRulesOfACrdCostAQuarterOfItsBudgetAtMost(String kind) throws Exception {
     long total = 0;
     for (DeclaredRule r : rulesOf(kind).toList()) {

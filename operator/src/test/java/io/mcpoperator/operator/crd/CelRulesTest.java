@@ -87,7 +87,12 @@ class CelRulesTest {
             "MCPResource",
             ".spec.operations[]",
             "p.__in__ != 'path' || self.ingressPath.contains('{' + p.name + '}')",
-            "every parameter with in path must appear as {name} in ingressPath"));
+            "every parameter with in path must appear as {name} in ingressPath"),
+        new Rule(
+            "MCPRegistry",
+            ".spec.source",
+            "has(self.api) != has(self.configMap)",
+            "spec.source sets exactly one of api and configMap"));
   }
 
   @ParameterizedTest(name = "{0}")

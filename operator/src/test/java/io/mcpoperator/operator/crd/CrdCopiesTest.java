@@ -47,7 +47,7 @@ class CrdCopiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"MCPServer", "MCPTool", "MCPPrompt", "MCPResource"})
+  @ValueSource(strings = {"MCPServer", "MCPTool", "MCPPrompt", "MCPResource", "MCPRegistry"})
   void crdsHoldsEveryKindOnceAndKustomizeListsIt(String kind) {
     Crd crd = Crd.of(kind);
     String fileName = "mcpoperator.io_" + crd.plural() + ".yaml";
@@ -76,7 +76,7 @@ class CrdCopiesTest {
               .sorted()
               .toList();
 
-      assertThat(applied).isEqualTo(names(ProjectFiles.resolve("crds"))).hasSize(4);
+      assertThat(applied).isEqualTo(names(ProjectFiles.resolve("crds"))).hasSize(5);
     }
   }
 

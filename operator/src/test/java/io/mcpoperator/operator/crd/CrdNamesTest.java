@@ -16,7 +16,8 @@ class CrdNamesTest {
     "MCPServer, mcpservers, mcpserver, mcps",
     "MCPTool, mcptools, mcptool, mcpt",
     "MCPPrompt, mcpprompts, mcpprompt, mcpp",
-    "MCPResource, mcpresources, mcpresource, mcpr"
+    "MCPResource, mcpresources, mcpresource, mcpr",
+    "MCPRegistry, mcpregistries, mcpregistry, mcpreg"
   })
   void namesShortNamesAndCategory(String kind, String plural, String singular, String shortName) {
     Crd crd = Crd.of(kind);
@@ -65,7 +66,9 @@ class CrdNamesTest {
         "MCPPrompt | PROMPT=.spec.name, VARIABLES=.status.variableCount, VALID=.status.validated,"
             + " AGE=.metadata.creationTimestamp",
         "MCPResource | RESOURCE=.spec.name, OPERATIONS=.status.operationCount,"
-            + " READY=.status.ready, AGE=.metadata.creationTimestamp"
+            + " READY=.status.ready, AGE=.metadata.creationTimestamp",
+        "MCPRegistry | SOURCE=.status.source, SERVERS=.status.serverCount,"
+            + " SYNCED=.status.synced, AGE=.metadata.creationTimestamp"
       })
   void defaultColumnsAreTheDocumentedOnes(String kind, String expected) {
     List<String> columns =
@@ -90,7 +93,7 @@ class CrdNamesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"MCPServer", "MCPTool", "MCPPrompt", "MCPResource"})
+  @CsvSource({"MCPServer", "MCPTool", "MCPPrompt", "MCPResource", "MCPRegistry"})
   void everyColumnPointsAtAFieldOfTheSchemaWithItsType(String kind) {
     Crd crd = Crd.of(kind);
     for (Map<String, Object> column : crd.printerColumns()) {

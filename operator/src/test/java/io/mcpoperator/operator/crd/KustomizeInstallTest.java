@@ -257,7 +257,8 @@ class KustomizeInstallTest {
   private static Set<String> expectedClusterPermissions() {
     Set<String> out = new TreeSet<>();
     List<String> crud = List.of("get", "list", "watch", "create", "update", "patch", "delete");
-    for (String kind : List.of("mcpservers", "mcptools", "mcpprompts", "mcpresources")) {
+    for (String kind :
+        List.of("mcpservers", "mcptools", "mcpprompts", "mcpresources", "mcpregistries")) {
       for (String verb : List.of("get", "list", "watch", "update", "patch")) {
         out.add("mcpoperator.io/" + kind + " " + verb);
       }

@@ -10,17 +10,22 @@ class InstalledKindsTest {
   void pluralsFromDiscoveryNameTheInstalledKindsAndTheMissingCrds() {
     InstalledKinds kinds = InstalledKinds.ofPlurals(Set.of("mcpservers", "mcpprompts", "other"));
     assertThat(kinds.has(ResourceType.MCP_SERVER)).isTrue();
-    assertThat(kinds.missing()).containsExactly(ResourceType.MCP_TOOL, ResourceType.MCP_RESOURCE);
+    assertThat(kinds.missing())
+        .containsExactly(
+            ResourceType.MCP_TOOL, ResourceType.MCP_RESOURCE, ResourceType.MCP_REGISTRY);
     assertThat(kinds.missingCrds())
-        .containsExactly("mcptools.mcpoperator.io", "mcpresources.mcpoperator.io");
+        .containsExactly(
+            "mcptools.mcpoperator.io",
+            "mcpresources.mcpoperator.io",
+            "mcpregistries.mcpoperator.io");
     assertThat(kinds.missingMembers())
         .containsExactly(ResourceType.MCP_TOOL, ResourceType.MCP_RESOURCE);
   }
 
   @Test
-  void noneMissesAllFourAndAllMissesNone() {
+  void noneMissesAllFiveAndAllMissesNone() {
     assertThat(InstalledKinds.none().missingCrds())
-        .hasSize(4)
+        .hasSize(5)
         .first()
         .isEqualTo("mcpservers.mcpoperator.io");
     assertThat(InstalledKinds.all().missing()).isEmpty();

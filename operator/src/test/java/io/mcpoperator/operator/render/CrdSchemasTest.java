@@ -45,7 +45,8 @@ class CrdSchemasTest {
   void kindsAndVersionsComeFromTheCrds() {
     CrdSchemas schemas = CrdSchemas.embedded();
 
-    assertThat(schemas.kinds()).containsExactly("MCPPrompt", "MCPResource", "MCPServer", "MCPTool");
+    assertThat(schemas.kinds())
+        .containsExactly("MCPPrompt", "MCPRegistry", "MCPResource", "MCPServer", "MCPTool");
     assertThat(schemas.lookup("mcpoperator.io/v1alpha1", "MCPTool").version()).isPresent();
     assertThat(schemas.lookup("mcpoperator.io", "MCPTool").problem())
         .isEqualTo(

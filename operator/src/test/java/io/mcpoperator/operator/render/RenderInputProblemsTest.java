@@ -118,7 +118,7 @@ class RenderInputProblemsTest {
                 "a.yaml",
                 1,
                 "(MCPServerz default/wrongkind): unknown kind \"MCPServerz\" in"
-                    + " mcpoperator.io (kinds: MCPPrompt, MCPResource, MCPServer, MCPTool)"),
+                    + " mcpoperator.io (kinds: MCPPrompt, MCPRegistry, MCPResource, MCPServer, MCPTool)"),
             error(
                 "a.yaml",
                 2,

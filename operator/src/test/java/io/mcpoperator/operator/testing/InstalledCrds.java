@@ -10,18 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which of the operator's CRDs the in-JVM API server pretends to have installed. fabric8's mock
  * serves any path, so {@link MockApiCompatibility} answers API discovery of {@code
  * mcpoperator.io/v1alpha1} from this set and refuses requests for a kind outside it with 404, as a
- * real API server does for a CRD that is not installed. All four are installed by default.
+ * real API server does for a CRD that is not installed. All five are installed by default.
  */
 public final class InstalledCrds {
   static final String GROUP_VERSION = "mcpoperator.io/v1alpha1";
   private static final List<String> ALL =
-      List.of("mcpservers", "mcptools", "mcpprompts", "mcpresources");
+      List.of("mcpservers", "mcptools", "mcpprompts", "mcpresources", "mcpregistries");
   private static final java.util.Map<String, String> KINDS =
       java.util.Map.of(
           "mcpservers", "MCPServer",
           "mcptools", "MCPTool",
           "mcpprompts", "MCPPrompt",
-          "mcpresources", "MCPResource");
+          "mcpresources", "MCPResource",
+          "mcpregistries", "MCPRegistry");
 
   private final Set<String> plurals = ConcurrentHashMap.newKeySet();
 
