@@ -1,7 +1,9 @@
 package io.mcpoperator.operator.render;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.mcpoperator.operator.api.McpServer;
+import io.mcpoperator.operator.mcpregistry.RegistrySpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Optional;
  */
 final class ManifestChecks {
   private ManifestChecks() {}
+
+  private static final String REGISTRY_KIND = "MCPRegistry";
 
   /** The objects without errors: the MCPServers to render and the objects they may select. */
   record Checked(List<Manifest> servers, List<Manifest> members) {}
@@ -35,10 +39,29 @@ final class ManifestChecks {
         continue;
       }
       if (ours(manifest, schemas, strict, problems) && unique(manifest, seen, problems)) {
+        if (REGISTRY_KIND.equals(manifest.kind())) {
+          registry(manifest, problems);
+          continue;
+        }
         (McpServer.KIND.equals(manifest.kind()) ? servers : members).add(manifest);
       }
     }
     return new Checked(List.copyOf(servers), List.copyOf(members));
+  }
+
+  /** An MCPRegistry is read as the operator reads it, and left to the operator to sync. */
+  private static void registry(Manifest manifest, RenderProblems problems) {
+    JsonElement spec = manifest.json().get("spec");
+    try {
+      RegistrySpec.read(
+          spec != null && spec.isJsonObject() ? spec.getAsJsonObject() : new JsonObject());
+      problems.skipped(
+          manifest.place(),
+          "checked; render syncs no registry (it sees no cluster), so apply it yourself and the"
+              + " operator syncs it");
+    } catch (IllegalArgumentException invalid) {
+      problems.error(manifest.place(), invalid.getMessage());
+    }
   }
 
   private static boolean typed(Manifest manifest, RenderProblems problems) {

@@ -55,6 +55,52 @@ class RenderCommandTest {
   }
 
   @Test
+  void anMcpRegistryIsCheckedAndSaidToBeLeftToTheOperator() throws IOException {
+    write(
+        "reg.yaml",
+        SERVER.formatted("alpha", "alpha")
+            + """
+            ---
+            apiVersion: mcpoperator.io/v1alpha1
+            kind: MCPRegistry
+            metadata: {name: official}
+            spec: {source: {api: {url: "https://registry.modelcontextprotocol.io"}}}
+            """);
+
+    int exit = run("-f", dir.toString());
+
+    assertThat(exit).isZero();
+    assertThat(err())
+        .isEqualTo(
+            "render: skipped: "
+                + dir.resolve("reg.yaml")
+                + ": document 2 (MCPRegistry default/official): checked; render syncs no registry"
+                + " (it sees no cluster), so apply it yourself and the operator syncs it\n");
+    assertThat(out()).doesNotContain("kind: MCPRegistry").contains("name: alpha-gateway");
+  }
+
+  @Test
+  void anMcpRegistryThatBreaksItsSchemaIsAnError() throws IOException {
+    write(
+        "reg.yaml",
+        SERVER.formatted("alpha", "alpha")
+            + """
+            ---
+            apiVersion: mcpoperator.io/v1alpha1
+            kind: MCPRegistry
+            metadata: {name: broken}
+            spec: {source: {api: {url: "https://r.example"}}, syncInterval: often}
+            """);
+
+    int exit = run("-f", dir.toString());
+
+    assertThat(exit).isNotZero();
+    assertThat(err())
+        .contains("error: " + dir.resolve("reg.yaml") + ": document 2 (MCPRegistry default/broken)")
+        .contains("spec.syncInterval often is not a duration");
+  }
+
+  @Test
   void theAggregatedExampleServesItsToolsPromptAndResourcesWithoutWarnings() {
     int exit = run("-f", "../examples/aggregated", "-n", "demo");
 
