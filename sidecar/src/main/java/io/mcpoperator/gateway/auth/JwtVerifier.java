@@ -50,6 +50,9 @@ final class JwtVerifier {
     JWTClaimsSet claims;
     try {
       claims = processor().process(token, null);
+    } catch (com.nimbusds.jose.jwk.source.RateLimitReachedException e) {
+      // an unknown kid while the keys were just fetched: the token's, not the issuer's, problem
+      throw new TokenException("no key of the issuer matches (refetch rate-limited)", false, e);
     } catch (KeySourceException e) {
       throw new TokenException("the issuer's keys cannot be fetched: " + e.getMessage(), true, e);
     } catch (IOException e) {
