@@ -12,6 +12,7 @@ import io.mcpoperator.gateway.aggregate.AggregateConfig;
 import io.mcpoperator.gateway.aggregate.CompositeBackend;
 import io.mcpoperator.gateway.aggregate.Outbound;
 import io.mcpoperator.gateway.aggregate.limits.ClientRateLimit;
+import io.mcpoperator.gateway.auth.GatewayAuth;
 import io.mcpoperator.gateway.config.Environment;
 import io.mcpoperator.gateway.config.GatewayConfig;
 import io.mcpoperator.gateway.limits.Http10Connections;
@@ -71,13 +72,16 @@ public final class Gateway implements AotTraining.Target {
   private final ReadDeadlines deadlines;
   private final Environment env;
   private final ForwardedHeaders forwarded;
+  private final GatewayAuth auth;
   private volatile GatewayConfig config;
   private volatile boolean closing;
 
   private Gateway(GatewayConfig config, String host, Environment env) {
     this.config = config;
     this.env = env;
-    this.forwarded = ForwardedHeaders.parse(env.variable(ForwardedHeaders.ENV));
+    this.auth = GatewayAuth.of(config.auth());
+    ForwardedHeaders listed = ForwardedHeaders.parse(env.variable(ForwardedHeaders.ENV));
+    this.forwarded = auth.enabled() ? listed.withIdentity(auth.identityHeaders()) : listed;
     SessionStore store = sessionStore(config, env);
     var metrics = new GatewayMetrics(store::size);
     this.upstream =
@@ -95,7 +99,8 @@ public final class Gateway implements AotTraining.Target {
     this.rateLimit = new ClientRateLimit(outbound.rateLimiter(), config.limits().rateLimit());
     this.endpoint =
         McpHttpEndpoint.builder()
-            .backend(backend)
+            .backend(auth.protect(backend))
+            .guard(auth.guard())
             .sessionStore(store)
             .limits(limits(config))
             .allowedOrigins(config.limits().allowedOrigins())
@@ -144,16 +149,18 @@ public final class Gateway implements AotTraining.Target {
                     .addObserver(MetricsObserver.create())
                     .build())
             .routing(
-                r ->
-                    r.get(
-                            "/observe/aggregation",
-                            (req, res) -> {
-                              res.headers().contentType(MediaTypes.APPLICATION_JSON);
-                              res.send(
-                                  Json.write(
-                                      Json.object().add("shadowed", backend.shadowed()).build()));
-                            })
-                        .register(endpoint))
+                r -> {
+                  auth.register(r);
+                  r.get(
+                          "/observe/aggregation",
+                          (req, res) -> {
+                            res.headers().contentType(MediaTypes.APPLICATION_JSON);
+                            res.send(
+                                Json.write(
+                                    Json.object().add("shadowed", backend.shadowed()).build()));
+                          })
+                      .register(endpoint);
+                })
             .build();
   }
 
@@ -217,6 +224,9 @@ public final class Gateway implements AotTraining.Target {
     backend.update(AggregateConfig.of(next));
     GatewayConfig previous = config;
     config = next;
+    if (!next.auth().equals(previous.auth())) {
+      LOG.warn("configuration changed auth: that takes effect on restart");
+    }
     if (next.port() != previous.port()) {
       LOG.warn(
           "configuration changed listen.port from {} to {}: that takes effect on restart",

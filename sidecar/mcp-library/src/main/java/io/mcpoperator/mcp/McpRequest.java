@@ -39,6 +39,15 @@ public interface McpRequest {
     return Optional.empty();
   }
 
+  /**
+   * A value the HTTP layer registered in the context of the request that carried this one (e.g. the
+   * caller a filter authenticated), by type. Empty when absent, and for requests that did not
+   * arrive over HTTP.
+   */
+  default <T> Optional<T> attribute(Class<T> type) {
+    return Optional.empty();
+  }
+
   /** {@code params._meta.progressToken}, when the client asked for progress. */
   default Optional<JsonValue> progressToken() {
     return params().get("_meta") instanceof JsonObject meta

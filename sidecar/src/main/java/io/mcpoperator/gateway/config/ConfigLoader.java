@@ -60,7 +60,8 @@ public final class ConfigLoader {
         limits(root.fields("limits")),
         root.array("tools"),
         root.array("prompts"),
-        root.array("resources"));
+        root.array("resources"),
+        AuthConfigReader.read(root));
   }
 
   /** The configuration with every default (a gateway with no upstream). */

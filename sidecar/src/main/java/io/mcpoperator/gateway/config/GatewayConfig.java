@@ -10,6 +10,7 @@ import java.util.Optional;
  * The gateway configuration (operator → gateway contract, version 1; see docs/architecture.md).
  *
  * @param tools aggregated MCPTools with resolved endpoints (kept raw until aggregation lands)
+ * @param auth who may call the gateway (docs/auth.md)
  */
 public record GatewayConfig(
     int version,
@@ -20,7 +21,32 @@ public record GatewayConfig(
     Limits limits,
     JsonArray tools,
     JsonArray prompts,
-    JsonArray resources) {
+    JsonArray resources,
+    AuthConfig auth) {
+
+  /** A configuration without authentication. */
+  public GatewayConfig(
+      int version,
+      ServerRef server,
+      int port,
+      UpstreamConfig upstream,
+      Optional<RedisConfig> redis,
+      Limits limits,
+      JsonArray tools,
+      JsonArray prompts,
+      JsonArray resources) {
+    this(
+        version,
+        server,
+        port,
+        upstream,
+        redis,
+        limits,
+        tools,
+        prompts,
+        resources,
+        AuthConfig.none());
+  }
 
   /** Which MCPServer this gateway belongs to (for logs, metrics and Redis keys). */
   public record ServerRef(String namespace, String name) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * The client headers an HTTP upstream receives on the POST that carries the client's request:
  * {@code X-Kubeconfig} plus the names listed in {@value #ENV}. Hop-by-hop, framing and MCP
  * transport headers ({@code Mcp-*}, {@code Host}, {@code Content-Length}, ...) are never passed on,
- * whatever the list says; neither is a header the client's {@code Connection} names.
+ * whatever the list says, nor, with auth on, {@link #CALLER_HEADERS}; neither is a header the
+ * client's {@code Connection} names.
  *
  * @param names the header names, as configured
  */
@@ -49,6 +50,29 @@ public record ForwardedHeaders(List<String> names) {
           "accept-encoding",
           "last-event-id");
 
+  /**
+   * With auth on, never taken from the client whatever the list says: its credentials, which are
+   * the gateway's to check (MCP: no token passthrough), and identity headers it could forge to
+   * impersonate someone before an upstream that trusts them; the gateway sets its own ({@link
+   * #withIdentity}).
+   */
+  static final Set<String> CALLER_HEADERS =
+      Set.of(
+          "authorization",
+          "cookie",
+          "x-mcp-subject",
+          "x-mcp-groups",
+          "x-forwarded-user",
+          "x-forwarded-email",
+          "x-forwarded-groups",
+          "x-forwarded-preferred-username",
+          "x-auth-request-user",
+          "x-auth-request-email",
+          "x-auth-request-groups",
+          "x-remote-user",
+          "x-remote-group",
+          "remote-user");
+
   /** What RFC 9110 allows in a field name. */
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9a-z-]+");
 
@@ -71,6 +95,24 @@ public record ForwardedHeaders(List<String> names) {
                 byKey.putIfAbsent(key(n), n);
               }
             });
+    return new ForwardedHeaders(List.copyOf(byKey.values()));
+  }
+
+  /**
+   * For a gateway that authenticates its callers: these headers but {@link #CALLER_HEADERS}, plus
+   * {@code identity}, whose values the gateway sets from the authenticated caller (the client's own
+   * are never read: see {@code auth.CallerRequest}).
+   */
+  public ForwardedHeaders withIdentity(List<String> identity) {
+    Map<String, String> byKey = new LinkedHashMap<>();
+    names.stream()
+        .filter(n -> CALLER_HEADERS.contains(key(n)))
+        .forEach(
+            n -> {
+              LOG.warn("{}: header \"{}\" is not forwarded while auth is on", ENV, n);
+            });
+    names.stream().filter(n -> !CALLER_HEADERS.contains(key(n))).forEach(n -> byKey.put(key(n), n));
+    identity.stream().filter(n -> !refused(n)).forEach(n -> byKey.putIfAbsent(key(n), n));
     return new ForwardedHeaders(List.copyOf(byKey.values()));
   }
 

@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 /**
  * CORS for browser clients from the allowed origins ({@link OriginPolicy}): preflight {@code
  * OPTIONS} answered with the methods and MCP headers a client sends, and every answer to an allowed
- * cross-origin request names its origin and exposes {@code Mcp-Session-Id} and {@code
- * MCP-Protocol-Version}, which a browser client must read.
+ * cross-origin request names its origin and exposes {@code Mcp-Session-Id}, {@code
+ * MCP-Protocol-Version} and {@code WWW-Authenticate} (a step-up challenge), which a browser client
+ * must read.
  */
 final class Cors {
   static final String METHODS = "GET, POST, DELETE";
@@ -51,7 +52,7 @@ final class Cors {
     if (origin.isPresent() && origins.permits(origin)) {
       res.header(ALLOW_ORIGIN, origin.get());
       res.header(HeaderNames.VARY, "Origin");
-      res.header(EXPOSE_HEADERS, "Mcp-Session-Id, MCP-Protocol-Version");
+      res.header(EXPOSE_HEADERS, "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate");
     }
   }
 

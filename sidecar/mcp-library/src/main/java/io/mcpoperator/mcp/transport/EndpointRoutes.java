@@ -40,13 +40,14 @@ public final class EndpointRoutes {
       TransportSettings settings,
       RequestObserver observer,
       RequestThrottle throttle,
+      RequestGuard guard,
       String path,
       Optional<String> legacySsePath,
       String legacyMessagesPath) {
     this.dispatcher = new Dispatcher(backend, store, settings, observer);
     var listens = new ListenStreams(dispatcher::capabilities, settings, drain);
     this.channel = new SessionChannel(store, dispatcher, listens);
-    this.gate = new SessionGate(store, settings, observer);
+    this.gate = new SessionGate(store, settings, observer, guard);
     store.onSessionEnd(dispatcher::sessionEnded);
     java.util.function.Consumer<SessionRecord> onStart =
         record -> backend.onSessionStart(record.client());

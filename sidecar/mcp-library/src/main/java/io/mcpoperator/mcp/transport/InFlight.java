@@ -75,6 +75,11 @@ final class InFlight implements McpRequest {
   }
 
   @Override
+  public <T> Optional<T> attribute(Class<T> type) {
+    return headers.attribute(type);
+  }
+
+  @Override
   public void notify(String method, JsonObject params) {
     if (!response.isDone()) {
       InputRounds current = rounds;

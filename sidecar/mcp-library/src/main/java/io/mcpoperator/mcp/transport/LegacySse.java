@@ -70,7 +70,8 @@ final class LegacySse {
             JsonObject.EMPTY_JSON_OBJECT,
             JsonObject.EMPTY_JSON_OBJECT,
             Optional.empty(),
-            true);
+            true,
+            gate.owner(req));
     store.create(record);
     var connection = new StreamConnection(settings.limits().streamBuffer());
     // the answers to requests in flight travel on this stream: at shutdown it ends after them

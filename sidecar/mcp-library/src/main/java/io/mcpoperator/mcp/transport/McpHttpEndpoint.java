@@ -32,6 +32,7 @@ public final class McpHttpEndpoint implements HttpService, AutoCloseable {
             settings,
             builder.observer,
             builder.throttle,
+            builder.guard,
             builder.path,
             builder.legacySsePath,
             builder.legacyMessagesPath);
@@ -89,6 +90,7 @@ public final class McpHttpEndpoint implements HttpService, AutoCloseable {
     private List<String> allowedOrigins = List.of();
     private RequestObserver observer = RequestObserver.NONE;
     private RequestThrottle throttle = RequestThrottle.NONE;
+    private RequestGuard guard = RequestGuard.NONE;
     private String path = "/mcp";
     private Optional<String> legacySsePath = Optional.of("/sse");
     private String legacyMessagesPath = "/messages";
@@ -134,6 +136,15 @@ public final class McpHttpEndpoint implements HttpService, AutoCloseable {
      */
     public Builder throttle(RequestThrottle throttle) {
       this.throttle = throttle;
+      return this;
+    }
+
+    /**
+     * Binds sessions to their caller and is asked before a POST's requests run (authorization).
+     * Default: {@link RequestGuard#NONE}.
+     */
+    public Builder guard(RequestGuard guard) {
+      this.guard = Objects.requireNonNull(guard, "guard");
       return this;
     }
 

@@ -5,16 +5,20 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.mcpoperator.mcp.jsonrpc.DecodedBody;
 import io.mcpoperator.mcp.jsonrpc.DecodedBody.Invalid;
+import io.mcpoperator.mcp.jsonrpc.DecodedBody.Valid;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcCodec;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcError;
 import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Failure;
+import io.mcpoperator.mcp.jsonrpc.JsonRpcMessage.Request;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The one admission chain of a POST of JSON-RPC messages, on Streamable HTTP's {@code /mcp} and on
- * legacy HTTP+SSE's {@code /messages}: origin → media types → body → decode ({@link #body}), then,
- * once the transport has found the caller's session, rate limit → permits ({@link #admit}). Each
- * step that refuses writes its answer (an HTTP status with a JSON-RPC error) and returns empty.
+ * legacy HTTP+SSE's {@code /messages}: origin → media types → body → decode → guard ({@link
+ * #body}), then, once the transport has found the caller's session, rate limit → permits ({@link
+ * #admit}). Each step that refuses writes its answer (an HTTP status with a JSON-RPC error) and
+ * returns empty.
  */
 final class PostAdmission {
   private final SessionGate gate;
@@ -75,6 +79,14 @@ final class PostAdmission {
     if (!decoded.batch() && decoded.entries().getFirst() instanceof Invalid(Failure failure)) {
       gate.reject(
           req, res, Status.BAD_REQUEST_400, failure.error().code(), failure.error().message());
+      return Optional.empty();
+    }
+    List<Request> requests =
+        decoded.entries().stream()
+            .map(e -> e instanceof Valid(Request r) ? r : null)
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    if (!requests.isEmpty() && !gate.guard().admit(req, res, requests)) {
       return Optional.empty();
     }
     return Optional.of(decoded);

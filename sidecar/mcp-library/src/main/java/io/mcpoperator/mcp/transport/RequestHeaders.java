@@ -1,5 +1,6 @@
 package io.mcpoperator.mcp.transport;
 
+import io.helidon.common.context.Context;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.webserver.http.ServerRequest;
@@ -11,11 +12,21 @@ import java.util.Optional;
  * after the POST was answered (legacy transport) — no copy on the hot path.
  *
  * @param headers the request's headers
+ * @param context the request's context (values filters registered, e.g. the caller)
  */
-record RequestHeaders(Headers headers) {
+record RequestHeaders(Headers headers, Optional<Context> context) {
+
+  RequestHeaders(Headers headers) {
+    this(headers, Optional.empty());
+  }
 
   static RequestHeaders of(ServerRequest req) {
-    return new RequestHeaders(req.headers());
+    return new RequestHeaders(req.headers(), Optional.of(req.context()));
+  }
+
+  /** A value registered in the request's context, by type. */
+  <T> Optional<T> attribute(Class<T> type) {
+    return context.flatMap(c -> c.get(type));
   }
 
   /** The value of {@code name} (any case); repeated fields joined with commas. */

@@ -24,11 +24,27 @@ final class SessionGate {
   private final SessionStore store;
   private final TransportSettings settings;
   private final RequestObserver observer;
+  private final RequestGuard guard;
 
-  SessionGate(SessionStore store, TransportSettings settings, RequestObserver observer) {
+  SessionGate(
+      SessionStore store,
+      TransportSettings settings,
+      RequestObserver observer,
+      RequestGuard guard) {
     this.store = store;
     this.settings = settings;
     this.observer = observer;
+    this.guard = guard;
+  }
+
+  /** The caller a session this request creates belongs to. */
+  Optional<String> owner(ServerRequest req) {
+    return guard.owner(req);
+  }
+
+  /** The guard asked before a POST's requests run. */
+  RequestGuard guard() {
+    return guard;
   }
 
   /** 403 unless the Origin is allowed. */
@@ -62,7 +78,10 @@ final class SessionGate {
     return Optional.of(version);
   }
 
-  /** The session the request names: 400 without the header, 404 when unknown or ended. */
+  /**
+   * The session the request names: 400 without the header, 404 when unknown, ended or another
+   * caller's.
+   */
   Optional<SessionRecord> session(ServerRequest req, ServerResponse res) {
     return session(req, res, JsonValue.NULL);
   }
@@ -102,7 +121,10 @@ final class SessionGate {
       return Optional.empty();
     }
     try {
-      Optional<SessionRecord> record = store.find(id.get());
+      // another caller's session is answered as unknown: its id reveals nothing and the client
+      // starts a session of its own (MCP: 404 means "initialize again")
+      Optional<SessionRecord> record =
+          store.find(id.get()).filter(r -> r.owner().equals(guard.owner(req)));
       if (record.isEmpty()) {
         reject(
             req,

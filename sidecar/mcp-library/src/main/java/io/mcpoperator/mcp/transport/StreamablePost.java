@@ -248,7 +248,8 @@ final class StreamablePost {
             Json.object(request.params(), "clientInfo").orElse(JsonObject.EMPTY_JSON_OBJECT),
             Json.object(request.params(), "capabilities").orElse(JsonObject.EMPTY_JSON_OBJECT),
             Optional.empty(),
-            false);
+            false,
+            gate.owner(req));
     try {
       store.create(record);
     } catch (SessionStoreUnavailableException e) {
