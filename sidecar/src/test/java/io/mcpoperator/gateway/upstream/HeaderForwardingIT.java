@@ -29,9 +29,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The gateway passes an allow-list of client headers on to HTTP upstreams, and nothing else. */
@@ -128,41 +130,21 @@ class HeaderForwardingIT {
     }
   }
 
-  @Test
-  void theGatewayForwardsTheKubeconfigHeaderByDefault() {
-    try (Gateway gateway =
-        Gateway.start(Configs.http("streamable-http", upstreamUri("/mcp")), "127.0.0.1")) {
-      await().atMost(Duration.ofSeconds(20)).until(gateway::ready);
-      var transport =
-          HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + gateway.port())
-              .requestBuilder(
-                  HttpRequest.newBuilder()
-                      .header("X-Kubeconfig", "ZGVmYXVsdA==")
-                      .header("X-Tenant", "blue"))
-              .build();
-      try (McpSyncClient client =
-          McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
-        client.initialize();
-        client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "x")));
-      }
-      assertThat(postsWith("x-kubeconfig"))
-          .singleElement()
-          .satisfies(
-              p ->
-                  assertThat(p)
-                      .containsEntry("x-kubeconfig", "ZGVmYXVsdA==")
-                      .doesNotContainKey("x-tenant"));
-    }
+  static Stream<Arguments> forwardedByEnvironment() {
+    return Stream.of(
+        Arguments.of("nothing named: X-Kubeconfig only", Map.of(), false),
+        Arguments.of("X-Tenant named: both", Map.of(ForwardedHeaders.ENV, "X-Tenant"), true));
   }
 
-  @Test
-  void theGatewayForwardsTheHeadersNamedInTheEnvironmentMainPassesIt() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forwardedByEnvironment")
+  void theGatewayForwardsTheKubeconfigHeaderAndTheHeadersNamedInTheEnvironmentMainPassesIt(
+      String name, Map<String, String> env, boolean tenantForwarded) {
     try (Gateway gateway =
         Gateway.start(
             Configs.http("streamable-http", upstreamUri("/mcp")),
             "127.0.0.1",
-            new Environment(
-                Map.of(ForwardedHeaders.ENV, "X-Tenant"), Environment.DEFAULT_MAX_SPIN))) {
+            new Environment(env, Environment.DEFAULT_MAX_SPIN))) {
       await().atMost(Duration.ofSeconds(20)).until(gateway::ready);
       var transport =
           HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + gateway.port())
@@ -179,10 +161,14 @@ class HeaderForwardingIT {
       assertThat(postsWith("x-kubeconfig"))
           .singleElement()
           .satisfies(
-              p ->
-                  assertThat(p)
-                      .containsEntry("x-kubeconfig", "ZGVmYXVsdA==")
-                      .containsEntry("x-tenant", "blue"));
+              p -> {
+                assertThat(p).containsEntry("x-kubeconfig", "ZGVmYXVsdA==");
+                if (tenantForwarded) {
+                  assertThat(p).containsEntry("x-tenant", "blue");
+                } else {
+                  assertThat(p).doesNotContainKey("x-tenant");
+                }
+              });
     }
   }
 }
