@@ -89,6 +89,11 @@ class GatewayAuthIT {
     }
   }
 
+  /** The value of header {@code name} on the upstream's last tools/call. */
+  static Optional<String> seenHeader(String name) {
+    return seen.getOrDefault(name, Optional.empty());
+  }
+
   @BeforeAll
   static void start() {
     idp = new OidcProvider();
