@@ -7,7 +7,8 @@ import java.util.Optional;
  *
  * @param registry the MCPRegistry's name (or the registry URL)
  * @param serverName the entry's server name
- * @param requestedVersion the version asked for (the pinned one when {@code latest} is pinned)
+ * @param requestedVersion the version spec.registry asks for (a pinned {@code latest} is looked up
+ *     as the version resolved first)
  * @param resolution the run spec, or why there is none
  * @param specDigest {@code sha256:<hex>} of the entry's {@code server.json} when it was found
  * @param cached true when the entry came from the registry's last good data while its sync fails

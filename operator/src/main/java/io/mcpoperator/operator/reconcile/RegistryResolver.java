@@ -107,7 +107,7 @@ final class RegistryResolver {
         catalog.flatMap(c -> c.find(wanted.name(), version)).map(EntryDigest::of);
     boolean syncing = status != null && bool(status, "synced");
     return new EntryResolution(
-        name, wanted.name(), version, resolution, digest, catalog.isPresent() && !syncing);
+        name, wanted.name(), wanted.version(), resolution, digest, catalog.isPresent() && !syncing);
   }
 
   /** The version to look up: a pinned {@code latest} stays at the version resolved first. */
@@ -176,7 +176,7 @@ final class RegistryResolver {
     return new EntryResolution(
         wanted.registryName(),
         wanted.name(),
-        version,
+        wanted.version(),
         new Resolution.Refused(reason, message),
         Optional.empty(),
         false);
