@@ -46,7 +46,10 @@ public record McpServerSpec(
     Optional<V1LabelSelector> toolSelector,
     GatewayConfigSpec config,
     Optional<V1PodSecurityContext> podSecurityContext,
-    Optional<V1SecurityContext> securityContext) {
+    Optional<V1SecurityContext> securityContext,
+    Optional<ServerRegistry> registry,
+    boolean transportSet,
+    boolean portSet) {
 
   public McpServerSpec {
     command = List.copyOf(command);
@@ -97,6 +100,9 @@ public record McpServerSpec(
         toolSelector,
         config,
         podSecurityContext,
-        securityContext);
+        securityContext,
+        registry,
+        transportSet,
+        portSet);
   }
 }

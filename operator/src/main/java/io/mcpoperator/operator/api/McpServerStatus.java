@@ -24,10 +24,46 @@ public record McpServerStatus(
     Integer promptCount,
     Integer resourceCount,
     String message,
-    List<Condition> conditions) {
+    List<Condition> conditions,
+    ServerRegistryStatus registry) {
 
   public McpServerStatus {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
+  }
+
+  /** A status without {@code registry} (a server that does not name a registry entry). */
+  public McpServerStatus(
+      Phase phase,
+      Integer replicas,
+      Integer readyReplicas,
+      Integer availableReplicas,
+      Long observedGeneration,
+      String selector,
+      String url,
+      Integer toolCount,
+      Integer promptCount,
+      Integer resourceCount,
+      String message,
+      List<Condition> conditions) {
+    this(
+        phase,
+        replicas,
+        readyReplicas,
+        availableReplicas,
+        observedGeneration,
+        selector,
+        url,
+        toolCount,
+        promptCount,
+        resourceCount,
+        message,
+        conditions,
+        null);
+  }
+
+  /** What {@code status.registry} says, for a server that names a registry entry. */
+  public Optional<ServerRegistryStatus> registryStatus() {
+    return Optional.ofNullable(registry);
   }
 
   /** The condition of the given type, if present. */
@@ -52,6 +88,9 @@ public record McpServerStatus(
     JsonArray array = new JsonArray();
     conditions.forEach(c -> array.add(c.toJson()));
     json.add("conditions", array);
+    if (registry != null) {
+      json.add("registry", registry.toJson());
+    }
     return json;
   }
 
@@ -86,7 +125,8 @@ public record McpServerStatus(
           optionalInt(f, "promptCount"),
           optionalInt(f, "resourceCount"),
           f.text("message").orElse(null),
-          conditions);
+          conditions,
+          ServerRegistryStatus.fromJson(f).orElse(null));
     } catch (InvalidSpecException | DateTimeParseException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

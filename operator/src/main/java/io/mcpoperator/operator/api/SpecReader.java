@@ -12,6 +12,9 @@ import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Toleration;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,10 +32,12 @@ final class SpecReader {
     Optional<String> image = spec.string("image");
     Optional<V1LabelSelector> toolSelector = spec.model("toolSelector", V1LabelSelector.class);
     Transport transport = transport(spec);
-    if (image.isEmpty() && toolSelector.isEmpty()) {
+    Optional<ServerRegistry> registry = registry(spec);
+    if (image.isEmpty() && toolSelector.isEmpty() && registry.isEmpty()) {
       throw new InvalidSpecException(
-          "spec.image or spec.toolSelector is required: set spec.image to run an MCP server image,"
-              + " or spec.toolSelector to aggregate MCPTools, MCPPrompts and MCPResources");
+          "spec.image, spec.registry or spec.toolSelector is required: set spec.image to run an MCP"
+              + " server image, spec.registry to run a registry entry, or spec.toolSelector to"
+              + " aggregate MCPTools, MCPPrompts and MCPResources");
     }
     var command = spec.strings("command");
     Optional<String> tag = spec.string("tag");
@@ -70,7 +75,78 @@ final class SpecReader {
         toolSelector,
         GatewayConfigReader.read(spec.nested("config")),
         spec.model("podSecurityContext", V1PodSecurityContext.class),
-        spec.model("securityContext", V1SecurityContext.class));
+        spec.model("securityContext", V1SecurityContext.class),
+        registry,
+        spec.has("transport"),
+        spec.has("port"));
+  }
+
+  private static final Set<String> PACKAGE_TYPES = Set.of("oci", "npm", "pypi", "remote");
+
+  private static Optional<ServerRegistry> registry(JsonFields spec) {
+    if (!spec.has("registry")) {
+      return Optional.empty();
+    }
+    JsonFields registry = spec.nested("registry");
+    Optional<String> ref = registry.nested("registryRef").string("name");
+    Optional<String> url = registry.string("url");
+    if (ref.isPresent() == url.isPresent()) {
+      throw registry.invalid(
+          "registryRef",
+          "or spec.registry.url is required, not both: name an MCPRegistry in this namespace"
+              + " (registryRef.name), or give a registry's base URL");
+    }
+    String name = registry.required("name", "the entry's server name, e.g. io.github.owner/server");
+    String policy = registry.string("updatePolicy").orElse("Pinned");
+    ServerRegistry.UpdatePolicy updatePolicy =
+        switch (policy) {
+          case "Pinned" -> ServerRegistry.UpdatePolicy.PINNED;
+          case "FollowLatest" -> ServerRegistry.UpdatePolicy.FOLLOW_LATEST;
+          default ->
+              throw registry.invalid(
+                  "updatePolicy", "must be Pinned or FollowLatest; got \"" + policy + "\"");
+        };
+    List<String> preference = registry.strings("packagePreference");
+    for (String type : preference) {
+      if (!PACKAGE_TYPES.contains(type)) {
+        throw registry.invalid(
+            "packagePreference", "lists oci, npm, pypi or remote; got \"" + type + "\"");
+      }
+    }
+    Map<String, ServerRegistry.Input> inputs = new LinkedHashMap<>();
+    registry
+        .object("inputs")
+        .ifPresent(
+            all ->
+                all.keySet()
+                    .forEach(
+                        key -> {
+                          JsonFields input = registry.nested("inputs").nested(key);
+                          Optional<String> value = input.string("value");
+                          Optional<SecretKeyRef> secret =
+                              input.has("secretKeyRef")
+                                  ? Optional.of(secretKeyRef(input.nested("secretKeyRef")))
+                                  : Optional.empty();
+                          if (value.isPresent() == secret.isPresent()) {
+                            throw input.invalid("value", "or secretKeyRef is required, not both");
+                          }
+                          inputs.put(key, new ServerRegistry.Input(value, secret));
+                        }));
+    return Optional.of(
+        new ServerRegistry(
+            ref,
+            url,
+            name,
+            registry.string("version").orElse(ServerRegistry.LATEST),
+            updatePolicy,
+            preference,
+            inputs,
+            registry.nested("secretRef").string("name")));
+  }
+
+  private static SecretKeyRef secretKeyRef(JsonFields ref) {
+    return new SecretKeyRef(
+        ref.required("name", "the Secret's name"), ref.required("key", "the key in the Secret"));
   }
 
   /** True when an image reference already names a tag or digest. */

@@ -2,6 +2,7 @@ package io.mcpoperator.operator.config;
 
 import io.helidon.config.Config;
 import io.mcpoperator.operator.desired.ChildSettings;
+import io.mcpoperator.operator.mcpregistry.RuntimeImages;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * @param workers concurrent reconciles
  * @param crdDiscoveryInterval how often the operator asks which of its CRDs are installed, so that
  *     a CRD installed (or removed) later is picked up without a restart
+ * @param runtimeImages the images npm ({@code npx}) and PyPI ({@code uvx}) registry entries run in
  */
 public record OperatorConfig(
     ChildSettings childSettings,
@@ -34,7 +36,32 @@ public record OperatorConfig(
     Duration deletionTimeout,
     Duration resyncPeriod,
     int workers,
-    Duration crdDiscoveryInterval) {
+    Duration crdDiscoveryInterval,
+    RuntimeImages runtimeImages) {
+
+  /** Settings with the default images for npm and PyPI registry entries. */
+  public OperatorConfig(
+      ChildSettings childSettings,
+      List<String> watchNamespaces,
+      LeaderElectionConfig leaderElection,
+      String healthHost,
+      int healthPort,
+      Duration deletionTimeout,
+      Duration resyncPeriod,
+      int workers,
+      Duration crdDiscoveryInterval) {
+    this(
+        childSettings,
+        watchNamespaces,
+        leaderElection,
+        healthHost,
+        healthPort,
+        deletionTimeout,
+        resyncPeriod,
+        workers,
+        crdDiscoveryInterval,
+        RuntimeImages.defaults());
+  }
 
   /** How often installed CRDs are looked up when not configured. */
   public static final Duration DEFAULT_CRD_DISCOVERY_INTERVAL = Duration.ofSeconds(30);
@@ -129,7 +156,11 @@ public record OperatorConfig(
         s.duration("RESYNC_PERIOD", "resync-period", Duration.ofMinutes(5)),
         s.positive("WORKERS", "workers", 4),
         s.duration(
-            "CRD_DISCOVERY_INTERVAL", "crd-discovery-interval", DEFAULT_CRD_DISCOVERY_INTERVAL));
+            "CRD_DISCOVERY_INTERVAL", "crd-discovery-interval", DEFAULT_CRD_DISCOVERY_INTERVAL),
+        new RuntimeImages(
+            s.string("RELATED_IMAGE_NODE", "registry.node-image")
+                .orElse(RuntimeImages.DEFAULT_NODE),
+            s.string("RELATED_IMAGE_UV", "registry.uv-image").orElse(RuntimeImages.DEFAULT_UV)));
   }
 
   private static List<String> namespaces(String list) {

@@ -11,7 +11,9 @@ public enum ResolveReason {
   SERVER_DELETED("ServerDeleted"),
   /** A warning only: the entry still resolves. */
   SERVER_DEPRECATED("ServerDeprecated"),
-  REGISTRY_UNAVAILABLE("RegistryUnavailable");
+  REGISTRY_UNAVAILABLE("RegistryUnavailable"),
+  /** spec.registry.url (a registry read directly, without an MCPRegistry) is not built yet. */
+  URL_NOT_SUPPORTED("RegistryUrlNotSupported");
 
   private final String word;
 

@@ -6,6 +6,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.mcpoperator.operator.aggregate.Aggregator;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.image.Resolution;
+import io.mcpoperator.operator.mcpregistry.EntryResolution;
 import io.mcpoperator.operator.status.Shadowed;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * @param pods the pods its Deployment selects
  * @param shadowed what its gateway last reported as hidden by its upstream server, if known
  * @param now the time the conditions that change in this reconcile carry
+ * @param registry where resolving {@code spec.registry} stands, for a live server that names a
+ *     registry entry; empty for every other server
  */
 public record ObservedServer(
     JsonObject stored,
@@ -37,10 +40,35 @@ public record ObservedServer(
     Optional<V1Deployment> deployment,
     List<V1Pod> pods,
     Optional<Shadowed> shadowed,
-    OffsetDateTime now) {
+    OffsetDateTime now,
+    Optional<EntryResolution> registry) {
 
   public ObservedServer {
     unreadableKinds = List.copyOf(unreadableKinds);
     pods = List.copyOf(pods);
+  }
+
+  /** An observation of a server that names no registry entry. */
+  public ObservedServer(
+      JsonObject stored,
+      ParsedServer server,
+      Aggregator.Candidates members,
+      List<String> unreadableKinds,
+      Optional<Resolution> image,
+      Optional<V1Deployment> deployment,
+      List<V1Pod> pods,
+      Optional<Shadowed> shadowed,
+      OffsetDateTime now) {
+    this(
+        stored,
+        server,
+        members,
+        unreadableKinds,
+        image,
+        deployment,
+        pods,
+        shadowed,
+        now,
+        Optional.empty());
   }
 }

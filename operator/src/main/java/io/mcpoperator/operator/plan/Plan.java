@@ -36,7 +36,13 @@ public sealed interface Plan permits Plan.Apply, Plan.Hold, Plan.Delete {
       /** The image's entrypoint is being read; its answer brings the server back. */
       RESOLVING_IMAGE,
       /** The image's entrypoint cannot be read; asked again after a while. */
-      IMAGE_UNRESOLVED
+      IMAGE_UNRESOLVED,
+      /**
+       * {@code spec.registry} resolves to nothing runnable (the children that run stay as they are:
+       * a registry outage changes nothing that runs); a change of the MCPRegistry brings the server
+       * back, and it is looked at again after a while.
+       */
+      REGISTRY_UNRESOLVED
     }
   }
 

@@ -9,6 +9,7 @@ import io.mcpoperator.operator.api.ResourceMeta;
 import io.mcpoperator.operator.desired.DesiredChildren;
 import io.mcpoperator.operator.image.Entrypoints;
 import io.mcpoperator.operator.image.Resolution;
+import io.mcpoperator.operator.mcpregistry.EntryResolution;
 import io.mcpoperator.operator.status.PodDiagnosis;
 import io.mcpoperator.operator.status.ReconcileOutcome;
 import io.mcpoperator.operator.status.StatusCalculator;
@@ -47,6 +48,20 @@ public final class Planner {
     Aggregation aggregation = Aggregator.of(server, observed.members());
     Optional<Resolution> image = observed.image();
     StatusInput status = input(observed, aggregation, image);
+    Optional<EntryResolution> registry = observed.registry();
+    Optional<String> refused = registry.flatMap(EntryResolution::refusal).map(r -> r.message());
+    if (refused.isPresent()) {
+      return new Plan.Hold(
+          addFinalizer,
+          Plan.Hold.Why.REGISTRY_UNRESOLVED,
+          StatusCalculator.compute(status),
+          refused.get());
+    }
+    McpServer running =
+        registry
+            .flatMap(EntryResolution::spec)
+            .map(spec -> RegistryServers.apply(server, spec))
+            .orElse(server);
     if (image.isPresent() && image.get().reason() != Resolution.Reason.RESOLVED) {
       return new Plan.Hold(
           addFinalizer,
@@ -55,7 +70,7 @@ public final class Planner {
           image.get().message());
     }
     McpServer withCommand =
-        image.map(r -> Entrypoints.apply(server, r.config().orElseThrow())).orElse(server);
+        image.map(r -> Entrypoints.apply(running, r.config().orElseThrow())).orElse(running);
     return new Plan.Apply(
         addFinalizer, DesiredChildren.of(withCommand, aggregation, settings.children()), status);
   }
@@ -92,6 +107,7 @@ public final class Planner {
         aggregation,
         observed.shadowed(),
         observed.unreadableKinds(),
-        image);
+        image,
+        observed.registry());
   }
 }

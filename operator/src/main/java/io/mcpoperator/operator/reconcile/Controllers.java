@@ -68,10 +68,13 @@ final class Controllers implements AutoCloseable {
             after
                 .or(() -> before)
                 .ifPresent(
-                    o ->
-                        registries.enqueue(
-                            new Request(
-                                o.getMetadata().getNamespace(), o.getMetadata().getName()))));
+                    o -> {
+                      String namespace = o.getMetadata().getNamespace();
+                      String name = o.getMetadata().getName();
+                      registries.enqueue(new Request(namespace, name));
+                      namingRegistry(namespace, name)
+                          .forEach(server -> servers.enqueue(new Request(namespace, server)));
+                    }));
     this.crds = new CrdWatcher(discovery, cache, config.crdDiscoveryInterval(), this::kindsChanged);
   }
 
@@ -88,6 +91,25 @@ final class Controllers implements AutoCloseable {
             new Request(server.getMetadata().getNamespace(), server.getMetadata().getName()));
       }
     }
+  }
+
+  /** The MCPServers of {@code namespace} whose spec.registry.registryRef names {@code registry}. */
+  private List<String> namingRegistry(String namespace, String registry) {
+    return cache.list(ResourceType.MCP_SERVER, namespace).stream()
+        .filter(s -> registry.equals(registryRef(s.getRaw())))
+        .map(s -> s.getMetadata().getName())
+        .toList();
+  }
+
+  private static String registryRef(JsonObject server) {
+    JsonElement ref = server;
+    for (String field : List.of("spec", "registry", "registryRef", "name")) {
+      if (ref == null || !ref.isJsonObject()) {
+        return null;
+      }
+      ref = ref.getAsJsonObject().get(field);
+    }
+    return ref != null && ref.isJsonPrimitive() ? ref.getAsString() : null;
   }
 
   private static boolean selects(DynamicKubernetesObject server) {

@@ -9,10 +9,13 @@ import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.CrdDiscovery;
 import io.mcpoperator.operator.k8s.EventRecorder;
 import io.mcpoperator.operator.k8s.LeaderElection;
+import io.mcpoperator.operator.k8s.RegistryCacheStore;
 import io.mcpoperator.operator.k8s.SecretPullSecrets;
 import io.mcpoperator.operator.k8s.ServerWriter;
 import io.mcpoperator.operator.k8s.ShadowProbes;
 import io.mcpoperator.operator.k8s.StatusWriter;
+import io.mcpoperator.operator.mcpregistry.EntryMapping;
+import io.mcpoperator.operator.mcpregistry.RegistryLookup;
 import io.mcpoperator.operator.web.HealthSignals;
 import io.mcpoperator.operator.web.ReconcileMetrics;
 import java.time.Clock;
@@ -82,7 +85,11 @@ public final class OperatorRuntime implements HealthSignals, AutoCloseable {
             config.deletionTimeout(),
             clock,
             new ShadowProbes(config.childSettings().gatewayPort(), PROBE_TIMEOUT, PROBE_INTERVAL),
-            new ImageConfigs(new RegistryClient(), new SecretPullSecrets(client), clock));
+            new ImageConfigs(new RegistryClient(), new SecretPullSecrets(client), clock),
+            new RegistryResolver(
+                cache,
+                new RegistryCacheStore(client),
+                new RegistryLookup(new EntryMapping(config.runtimeImages()))));
     controller = new Controllers(context, metrics, config, new CrdDiscovery(client), client);
     controller.start();
   }

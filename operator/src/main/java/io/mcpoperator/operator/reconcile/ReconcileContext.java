@@ -25,4 +25,5 @@ public record ReconcileContext(
     Duration deletionTimeout,
     Clock clock,
     ShadowProbes probes,
-    ImageConfigs images) {}
+    ImageConfigs images,
+    RegistryResolver registries) {}

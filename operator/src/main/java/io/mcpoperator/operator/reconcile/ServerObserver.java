@@ -20,7 +20,9 @@ import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.InstalledKinds;
 import io.mcpoperator.operator.k8s.ResourceType;
 import io.mcpoperator.operator.k8s.ShadowProbes;
+import io.mcpoperator.operator.mcpregistry.EntryResolution;
 import io.mcpoperator.operator.plan.ObservedServer;
+import io.mcpoperator.operator.plan.RegistryServers;
 import io.mcpoperator.operator.status.Shadowed;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -58,17 +60,32 @@ final class ServerObserver {
             ? Optional.of(valid.server())
             : Optional.empty();
     boolean selecting = live.flatMap(s -> s.spec().toolSelector()).isPresent();
+    Optional<EntryResolution> registry =
+        live.filter(s -> s.spec().registry().isPresent()).map(context.registries()::resolve);
+    Optional<McpServer> running = live.map(s -> running(s, registry));
     List<V1Pod> pods = pods(meta);
     return new ObservedServer(
         stored,
         parsed,
         selecting ? members.candidates(meta.namespace()) : Aggregator.Candidates.none(),
         unreadableKinds(),
-        live.flatMap(this::resolve),
+        running.flatMap(this::resolve),
         deployment(meta),
         pods,
-        shadowed(meta, live.filter(s -> selecting && s.spec().image().isPresent()), pods),
-        OffsetDateTime.now(context.clock()));
+        shadowed(meta, running.filter(s -> selecting && s.spec().image().isPresent()), pods),
+        OffsetDateTime.now(context.clock()),
+        registry);
+  }
+
+  /**
+   * The server as it will run: with the registry entry's run spec when it names one (the image
+   * whose entrypoint may need reading is the entry's).
+   */
+  private static McpServer running(McpServer server, Optional<EntryResolution> registry) {
+    return registry
+        .flatMap(EntryResolution::spec)
+        .map(spec -> RegistryServers.apply(server, spec))
+        .orElse(server);
   }
 
   /** Where reading the image's entrypoint stands, for a stdio server without a command. */

@@ -9,6 +9,8 @@ import static io.mcpoperator.operator.api.Phase.TERMINATING;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.api.Phase;
 import io.mcpoperator.operator.image.Resolution;
+import io.mcpoperator.operator.mcpregistry.Resolution.Refused;
+import io.mcpoperator.operator.mcpregistry.ResolveReason;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,6 +21,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>deletion requested → Terminating;
  *   <li>invalid spec → Failed, the message says what to fix;
+ *   <li>{@code spec.registry} resolves to nothing and there is no Deployment → Failed, or Pending
+ *       while the registry has no data (a Deployment there is kept and judged as below);
  *   <li>the image's entrypoint cannot be read → Failed, the message names {@code spec.command};
  *   <li>the image's entrypoint is being read and there is no Deployment yet → Pending (the
  *       Deployment is created once it is known);
@@ -35,14 +39,15 @@ final class PhaseRules {
   private PhaseRules() {}
 
   static Assessment assess(ParsedServer server, ReplicaCounts counts, List<PodProblem> problems) {
-    return assess(server, counts, problems, Optional.empty());
+    return assess(server, counts, problems, Optional.empty(), Optional.empty());
   }
 
   static Assessment assess(
       ParsedServer server,
       ReplicaCounts counts,
       List<PodProblem> problems,
-      Optional<Resolution> image) {
+      Optional<Resolution> image,
+      Optional<Refused> registry) {
     if (server.meta().deleting()) {
       String left =
           counts.replicas() > 0 ? ": waiting for " + counts.replicas() + " pods to stop" : "";
@@ -50,6 +55,14 @@ final class PhaseRules {
     }
     if (server instanceof ParsedServer.Invalid invalid) {
       return Assessment.notReady(FAILED, invalid.message(), false, "InvalidSpec");
+    }
+    if (registry.isPresent() && !counts.exists()) {
+      boolean waiting = registry.get().reason() == ResolveReason.REGISTRY_UNAVAILABLE;
+      return Assessment.notReady(
+          waiting ? PENDING : FAILED,
+          registry.get().message() + "; nothing is created until spec.registry resolves",
+          waiting,
+          "Registry" + (waiting ? "Unavailable" : "Unresolved"));
     }
     if (image.filter(Resolution::failed).isPresent()) {
       return Assessment.notReady(

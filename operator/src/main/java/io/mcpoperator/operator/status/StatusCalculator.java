@@ -4,8 +4,10 @@ import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.Condition;
 import io.mcpoperator.operator.api.McpServerStatus;
 import io.mcpoperator.operator.api.ParsedServer;
+import io.mcpoperator.operator.api.ServerRegistryStatus;
 import io.mcpoperator.operator.desired.Labels;
 import io.mcpoperator.operator.image.Resolution;
+import io.mcpoperator.operator.mcpregistry.EntryResolution;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +30,13 @@ public final class StatusCalculator {
     ReplicaCounts replicas = ReplicaCounts.of(in.deployment(), desired);
     Optional<Resolution> image =
         server instanceof ParsedServer.Valid ? in.image() : Optional.empty();
-    Assessment assessment = PhaseRules.assess(server, replicas, in.podProblems(), image);
+    Optional<EntryResolution> registry =
+        server instanceof ParsedServer.Valid ? in.registry() : Optional.empty();
+    Optional<ServerRegistryStatus> previousRegistry =
+        server.previousStatus().flatMap(McpServerStatus::registryStatus);
+    Assessment assessment =
+        PhaseRules.assess(
+            server, replicas, in.podProblems(), image, registry.flatMap(EntryResolution::refusal));
     List<Condition> previous =
         server.previousStatus().map(McpServerStatus::conditions).orElse(List.of());
     long generation = server.meta().generation();
@@ -49,8 +57,9 @@ public final class StatusCalculator {
                 assessment.progressing(),
                 assessment.progressingReason(),
                 assessment.message());
-    reconciled(conditions, server, in.outcome(), image);
+    reconciled(conditions, server, in.outcome(), image, registry);
     ImageCondition.set(conditions, image);
+    RegistryCondition.set(conditions, registry, previousRegistry);
     AggregatedCondition.set(conditions, in.aggregation(), in.shadowed(), in.unavailableKinds());
     Counts counts = counts(server, in.aggregation());
     String message =
@@ -69,7 +78,10 @@ public final class StatusCalculator {
         counts.prompts(),
         counts.resources(),
         Conditions.truncate(message),
-        conditions.list());
+        conditions.list(),
+        RegistryCondition.status(registry, previousRegistry)
+            .or(() -> invalidKeeps(server, previousRegistry))
+            .orElse(null));
   }
 
   private record Counts(int tools, int prompts, int resources) {}
@@ -93,11 +105,29 @@ public final class StatusCalculator {
     return n == null ? 0 : n;
   }
 
+  /** An invalid server's children stay as they were, so does what status.registry says. */
+  private static Optional<ServerRegistryStatus> invalidKeeps(
+      ParsedServer server, Optional<ServerRegistryStatus> previous) {
+    return server instanceof ParsedServer.Invalid ? previous : Optional.empty();
+  }
+
   private static void reconciled(
-      Conditions conditions, ParsedServer server, ReconcileOutcome o, Optional<Resolution> image) {
+      Conditions conditions,
+      ParsedServer server,
+      ReconcileOutcome o,
+      Optional<Resolution> image,
+      Optional<EntryResolution> registry) {
     Optional<Resolution> waiting = image.filter(r -> r.reason() != Resolution.Reason.RESOLVED);
+    Optional<io.mcpoperator.operator.mcpregistry.Resolution.Refused> refused =
+        registry.flatMap(EntryResolution::refusal);
     if (server instanceof ParsedServer.Invalid invalid) {
       conditions.set(Conditions.RECONCILED, false, "InvalidSpec", invalid.message());
+    } else if (refused.isPresent()) {
+      conditions.set(
+          Conditions.RECONCILED,
+          false,
+          "RegistryUnresolved",
+          "children are not changed until spec.registry resolves: " + refused.get().message());
     } else if (waiting.isPresent()) {
       conditions.set(
           Conditions.RECONCILED,

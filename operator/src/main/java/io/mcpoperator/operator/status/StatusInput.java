@@ -4,6 +4,7 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.mcpoperator.operator.aggregate.Aggregation;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.image.Resolution;
+import io.mcpoperator.operator.mcpregistry.EntryResolution;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import java.util.Optional;
  *     of a server with a toolSelector reports them
  * @param image where reading the image's entrypoint stands, for a stdio server without {@code
  *     spec.command}; empty for every other server
+ * @param registry where resolving {@code spec.registry} stands; empty for a server that names no
+ *     registry entry
  */
 public record StatusInput(
     ParsedServer server,
@@ -35,11 +38,36 @@ public record StatusInput(
     Aggregation aggregation,
     Optional<Shadowed> shadowed,
     List<String> unavailableKinds,
-    Optional<Resolution> image) {
+    Optional<Resolution> image,
+    Optional<EntryResolution> registry) {
 
   public StatusInput {
     podProblems = List.copyOf(podProblems);
     unavailableKinds = List.copyOf(unavailableKinds);
+  }
+
+  /** An input for a server that names no registry entry. */
+  public StatusInput(
+      ParsedServer server,
+      Optional<V1Deployment> deployment,
+      List<PodProblem> podProblems,
+      ReconcileOutcome outcome,
+      OffsetDateTime now,
+      Aggregation aggregation,
+      Optional<Shadowed> shadowed,
+      List<String> unavailableKinds,
+      Optional<Resolution> image) {
+    this(
+        server,
+        deployment,
+        podProblems,
+        outcome,
+        now,
+        aggregation,
+        shadowed,
+        unavailableKinds,
+        image,
+        Optional.empty());
   }
 
   /** This input with what the apply step did instead. */
@@ -53,7 +81,8 @@ public record StatusInput(
         aggregation,
         shadowed,
         unavailableKinds,
-        image);
+        image,
+        registry);
   }
 
   /** An input for a server whose command is not read from its image. */

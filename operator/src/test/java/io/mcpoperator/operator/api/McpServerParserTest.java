@@ -19,7 +19,7 @@ class McpServerParserTest {
       delimiter = '|',
       textBlock =
           """
-          neither image nor toolSelector | replicas: 2 | spec.image or spec.toolSelector is required: set spec.image to run an MCP server image, or spec.toolSelector to aggregate MCPTools, MCPPrompts and MCPResources
+          neither image nor toolSelector | replicas: 2 | spec.image, spec.registry or spec.toolSelector is required: set spec.image to run an MCP server image, spec.registry to run a registry entry, or spec.toolSelector to aggregate MCPTools, MCPPrompts and MCPResources
           unknown transport              | {image: mcp/x, transport: websocket} | spec.transport must be one of stdio, streamable-http, sse; got "websocket"
           unknown service type           | {image: mcp/x, transport: sse, serviceType: ExternalName} | spec.serviceType must be one of ClusterIP, NodePort, LoadBalancer; got "ExternalName"
           negative replicas              | {image: mcp/x, transport: sse, replicas: -1} | spec.replicas must be between 0 and 1000, got -1

@@ -119,6 +119,12 @@ class CelRulesEvaluationTest {
             failures);
       }
     }
+    if (value instanceof Map<?, ?> map
+        && schema.get("additionalProperties") instanceof Map<?, ?> values) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        evaluate((Map<String, Object>) values, e.getValue(), path + "." + e.getKey(), failures);
+      }
+    }
     if (value instanceof List<?> list && schema.get("items") instanceof Map<?, ?> items) {
       for (int i = 0; i < list.size(); i++) {
         evaluate((Map<String, Object>) items, list.get(i), path + "[" + i + "]", failures);

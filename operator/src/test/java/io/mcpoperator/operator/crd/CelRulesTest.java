@@ -36,8 +36,18 @@ class CelRulesTest {
         new Rule(
             "MCPServer",
             ".spec",
-            "has(self.image) || has(self.toolSelector)",
-            "spec.image or spec.toolSelector is required"),
+            "has(self.image) || has(self.toolSelector) || has(self.registry)",
+            "spec.image, spec.registry or spec.toolSelector is required"),
+        new Rule(
+            "MCPServer",
+            ".spec.registry",
+            "has(self.registryRef) != has(self.url)",
+            "spec.registry takes exactly one of registryRef and url"),
+        new Rule(
+            "MCPServer",
+            ".spec.registry.inputs.*",
+            "has(self.value) != has(self.secretKeyRef)",
+            "an input takes exactly one of value and secretKeyRef"),
         new Rule(
             "MCPServer",
             ".spec",

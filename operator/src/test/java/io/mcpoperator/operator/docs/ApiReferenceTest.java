@@ -95,7 +95,7 @@ class ApiReferenceTest {
     assertThat(section)
         .contains("Rules on the whole object:\n\n- metadata.name names the server's Service");
     assertThat(cells(section, "spec").get(5))
-        .contains("*Rule:* spec.image or spec.toolSelector is required");
+        .contains("*Rule:* spec.image, spec.registry or spec.toolSelector is required");
     assertThat(cells(section, "spec.env").get(5))
         .contains("Keyed by `name`")
         .contains("Each item: *Rule:* an env entry sets either value or valueFrom, not both.");

@@ -15,6 +15,7 @@ class OutcomeTest {
             "unchanged",
             "resolving-image",
             "image-unresolved",
+            "registry-unresolved",
             "invalid-spec",
             "requeued",
             "deleting",
