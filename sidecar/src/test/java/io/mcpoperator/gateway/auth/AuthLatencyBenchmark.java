@@ -111,21 +111,7 @@ class AuthLatencyBenchmark {
     Client(Gateway gateway, Optional<String> token) throws Exception {
       this.mcp = URI.create("http://127.0.0.1:" + gateway.port() + "/mcp");
       this.token = token;
-      var init =
-          post(
-              Optional.empty(),
-              Json.object()
-                  .add("jsonrpc", "2.0")
-                  .add("id", 1)
-                  .add("method", "initialize")
-                  .add(
-                      "params",
-                      Json.object()
-                          .add("protocolVersion", "2025-06-18")
-                          .add("capabilities", Json.object())
-                          .add(
-                              "clientInfo", Json.object().add("name", "bench").add("version", "1")))
-                  .build());
+      var init = post(Optional.empty(), GatewayAuthIT.initialize());
       this.session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
       post(
           Optional.of(session),

@@ -98,7 +98,7 @@ class AuthReplicasIT {
     String alice = idp.token("alice", GatewayAuthIT.RESOURCE, "mcp:tools", Map.of());
     String bob = idp.token("bob", GatewayAuthIT.RESOURCE, "mcp:tools", Map.of());
 
-    var init = post(one, alice, Optional.empty(), initialize());
+    var init = post(one, alice, Optional.empty(), GatewayAuthIT.initialize());
     assertThat(init.statusCode()).as(init.body()).isEqualTo(200);
     String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
     post(
@@ -130,20 +130,6 @@ class AuthReplicasIT {
     session.ifPresent(
         s -> req.header("Mcp-Session-Id", s).header("MCP-Protocol-Version", "2025-06-18"));
     return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonObject initialize() {
-    return Json.object()
-        .add("jsonrpc", "2.0")
-        .add("id", 1)
-        .add("method", "initialize")
-        .add(
-            "params",
-            Json.object()
-                .add("protocolVersion", "2025-06-18")
-                .add("capabilities", Json.object())
-                .add("clientInfo", Json.object().add("name", "it").add("version", "1")))
-        .build();
   }
 
   private static JsonObject toolsList() {

@@ -133,8 +133,6 @@ class BearerModeIT {
   }
 
   private static String initialize() {
-    return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
-        + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-        + "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
+    return Json.write(GatewayAuthIT.initialize());
   }
 }

@@ -192,7 +192,7 @@ class GatewayAuthIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static JsonObject initialize() {
+  static JsonObject initialize() {
     return Json.object()
         .add("jsonrpc", "2.0")
         .add("id", 1)
