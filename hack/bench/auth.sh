@@ -12,4 +12,6 @@ out=${BENCH_OUT:-$here/results/auth.md}
 cd "$root"
 ./mvnw -B -o -q -pl sidecar -am test -Djacoco.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest=AuthLatencyBenchmark -Dbench.out="$out"
+printf '\nMeasured at commit %s%s.\n' "$(git rev-parse --short HEAD)" \
+  "$(git diff --quiet HEAD -- sidecar || echo ' + uncommitted changes')" >>"$out"
 cat "$out"
