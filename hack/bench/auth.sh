@@ -10,8 +10,9 @@ root=$(cd "$here/../.." && pwd)
 source "$root/hack/find-jdk.sh"
 out=${BENCH_OUT:-$here/results/auth.md}
 cd "$root"
+load=$(cut -d' ' -f1 /proc/loadavg)
 ./mvnw -B -o -q -pl sidecar -am test -Djacoco.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest=AuthLatencyBenchmark -Dbench.out="$out"
-printf '\nMeasured at commit %s%s.\n' "$(git rev-parse --short HEAD)" \
-  "$(git diff --quiet HEAD -- sidecar || echo ' + uncommitted changes')" >>"$out"
+printf '\nMeasured at commit %s%s; load average %s when the run began.\n' "$(git rev-parse --short HEAD)" \
+  "$(git diff --quiet HEAD -- sidecar || echo ' + uncommitted changes')" "$load" >>"$out"
 cat "$out"

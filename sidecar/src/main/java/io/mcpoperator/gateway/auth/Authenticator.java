@@ -2,16 +2,19 @@ package io.mcpoperator.gateway.auth;
 
 import io.mcpoperator.gateway.config.AuthConfig;
 import io.mcpoperator.gateway.config.AuthConfig.Mode;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /** Turns a bearer token into a {@link Caller}: a static token's, else a JWT's (mode oidc). */
 final class Authenticator {
   private final StaticTokens statics;
   private final Optional<JwtVerifier> jwt;
+  private final VerifiedTokens verified;
 
   Authenticator(StaticTokens statics, Optional<JwtVerifier> jwt) {
     this.statics = statics;
     this.jwt = jwt;
+    this.verified = new VerifiedTokens(InstantSource.system());
   }
 
   static Authenticator of(AuthConfig config) {
@@ -38,6 +41,6 @@ final class Authenticator {
     if (jwt.isEmpty()) {
       throw new TokenException("not a known static token", false, null);
     }
-    return jwt.get().verify(token);
+    return verified.verify(token, jwt.get()::verify);
   }
 }
