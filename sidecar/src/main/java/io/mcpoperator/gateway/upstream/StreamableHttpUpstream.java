@@ -109,6 +109,23 @@ public final class StreamableHttpUpstream implements Upstream {
   }
 
   /**
+   * A client's request, on the calling thread when that is a virtual thread (the POST, its answer
+   * and any events before it are handled here; the answer reaches the listener before this
+   * returns), else on a thread of its own as {@link #send(JsonRpcMessage, ClientHeaders)}.
+   */
+  @Override
+  public void call(Request request, ClientHeaders clientHeaders) throws IOException {
+    if (!Thread.currentThread().isVirtual()) {
+      send(request, clientHeaders);
+      return;
+    }
+    if (!up.get()) {
+      throw new IOException("upstream " + uri + " is not reachable");
+    }
+    post(request, clientHeaders);
+  }
+
+  /**
    * Whether a message goes to the upstream the 2026-07-28 way (no session, headers mirroring the
    * body): its {@code _meta} names a stateless revision and the upstream is not a session-based
    * one. A 2026-07-28 client's request to an upstream that answered the gateway's initialize with a
@@ -251,6 +268,12 @@ public final class StreamableHttpUpstream implements Upstream {
     } catch (IOException | RuntimeException e) {
       if (modern.isPresent() && cancelledCalls.remove(modern.get())) {
         LOG.debug("closed the response stream of cancelled request {}", modern.get());
+        return;
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        // a client's request ended (timed out, cancelled) while it ran on this thread: its
+        // connection was closed under it, the upstream is fine
+        LOG.debug("request {} ended while its upstream call ran", call.map(Request::id));
         return;
       }
       LOG.warn("upstream {} unreachable: {}", uri, String.valueOf(e.getMessage()));
