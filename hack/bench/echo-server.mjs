@@ -4,6 +4,7 @@
 //   node echo-server.mjs stdio        newline-delimited JSON-RPC on stdin/stdout
 //   node echo-server.mjs http PORT    Streamable HTTP at http://127.0.0.1:PORT/mcp (JSON answers,
 //                                     sessions, no GET stream: GET gets 405 as the spec allows)
+//   node echo-server.mjs http PORT sse    the same, answering every request in an SSE stream
 import http from "node:http";
 import readline from "node:readline";
 import { randomUUID } from "node:crypto";
@@ -78,8 +79,12 @@ function stdio() {
   lines.on("close", () => process.exit(0));
 }
 
-function httpServer(port) {
+function httpServer(port, sse) {
   const sessions = new Set();
+  const stream = (res, body, headers) => {
+    res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", ...headers });
+    res.end(`event: message\ndata: ${JSON.stringify(body)}\n\n`);
+  };
   const send = (res, status, body, headers = {}) => {
     const text = body === undefined ? "" : JSON.stringify(body);
     res.writeHead(status, {
@@ -127,7 +132,11 @@ function httpServer(port) {
         sessions.add(id);
         headers["Mcp-Session-Id"] = id;
       }
-      send(res, 200, Array.isArray(parsed) ? out : out[0], headers);
+      const body = Array.isArray(parsed) ? out : out[0];
+      if (sse) {
+        return stream(res, body, headers);
+      }
+      send(res, 200, body, headers);
     });
   });
   server.listen(port, "127.0.0.1", () => {
@@ -135,12 +144,12 @@ function httpServer(port) {
   });
 }
 
-const [mode, port] = process.argv.slice(2);
+const [mode, port, answerMode] = process.argv.slice(2);
 if (mode === "stdio") {
   stdio();
 } else if (mode === "http") {
-  httpServer(Number(port ?? 0));
+  httpServer(Number(port ?? 0), answerMode === "sse");
 } else {
-  console.error("usage: echo-server.mjs stdio | http PORT");
+  console.error("usage: echo-server.mjs stdio | http PORT [sse]");
   process.exit(2);
 }

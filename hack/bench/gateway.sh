@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The gateway benchmark of issue 3 (not a timed test): tools/call through the gateway against the
-# same upstream MCP server called directly, on loopback, in interleaved rounds, at concurrency 1
-# and 32, with and without Redis, for two upstreams:
+# The gateway benchmark of issues 3 and 13 (not a timed test): tools/call through the gateway against
+# the same upstream MCP server called directly, on loopback, in interleaved rounds, at concurrency 1
+# and 32, with and without Redis, with the gateway reaching the upstream over stdio and over
+# Streamable HTTP (JSON and SSE answers), for two upstreams:
 #   server-everything   its Streamable HTTP mode is "direct", its stdio mode sits behind the gateway
 #   fast echo           hack/bench/echo-server.mjs (http / stdio), so the gateway's own cost dominates
 # plus gateway RSS (idle, under load, after), start-to-ready time, and concurrent sessions each
@@ -73,11 +74,13 @@ env_set() { echo "$1=$2" >>"$raw/env.properties"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 
-# start_gateway NAME UPSTREAM_COMMAND [REDIS_URL]: sets gw_pid, gw_port, gw_up_pid, gw_ready_ms.
+# start_gateway NAME UPSTREAM [REDIS_URL]: sets gw_pid, gw_port, gw_up_pid, gw_ready_ms. UPSTREAM is
+# a command (stdio) or http://... (Streamable HTTP; gw_up_pid is then left as the caller set it).
 start_gateway() {
   local name=$1 command=$2 redis=${3:-}
   gw_port=$(free_port)
   local args=(--port "$gw_port" --upstream-command "$command")
+  [[ $command == http://* ]] && args=(--port "$gw_port" --upstream-url "$command")
   [ -n "$redis" ] && args+=(--redis "$redis")
   local t0
   t0=$(date +%s%N)
@@ -87,6 +90,7 @@ start_gateway() {
   track "$gw_pid"
   gw_ready_ms=$(wait_200 "http://127.0.0.1:$gw_port/observe/health/ready" "$t0" 60) ||
     { tail -20 "$work/gateway-$name.log" >&2; die "gateway $name did not become ready"; }
+  [[ $command == http://* ]] && return
   gw_up_pid=$(pgrep -P "$gw_pid" | head -1)
   [ -n "$gw_up_pid" ] || die "gateway $name has no upstream process"
 }
@@ -173,11 +177,26 @@ for up in "${upstreams[@]}"; do
   fi
   direct_pid=$!
   track "$direct_pid"
-  for store in memory redis; do
+  # memory, redis: the gateway runs the upstream over stdio; http: the gateway calls the direct
+  # server over Streamable HTTP (server-everything answers in SSE, the echo in JSON); sse: the echo
+  # answering every POST with an SSE stream, direct and through the gateway
+  paths=(memory redis http)
+  [ "$up" = echo ] && paths+=(sse)
+  for store in "${paths[@]}"; do
     [ "$store" = redis ] && [ -z "$redis_url" ] && continue
+    if [ "$store" = sse ]; then
+      stop "$direct_pid"
+      direct_port=$(free_port)
+      node "$here/echo-server.mjs" http "$direct_port" sse >"$work/direct-$up-sse.log" 2>&1 &
+      direct_pid=$!
+      track "$direct_pid"
+    fi
     wait_port "$direct_port"
     if [ "$store" = redis ]; then
       start_gateway "$up-$store" "$up_cmd" "$redis_url"
+    elif [ "$store" = http ] || [ "$store" = sse ]; then
+      gw_up_pid=$direct_pid
+      start_gateway "$up-$store" "http://127.0.0.1:$direct_port/mcp"
     else
       start_gateway "$up-$store" "$up_cmd"
     fi

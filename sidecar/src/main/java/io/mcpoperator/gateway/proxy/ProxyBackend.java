@@ -65,17 +65,18 @@ public final class ProxyBackend implements McpBackend {
     if (!trackSubscription(request)) {
       return JsonObject.EMPTY_JSON_OBJECT;
     }
-    Route route;
     long sent = System.nanoTime();
+    Route route = upstream.open(request);
+    // before sending: over HTTP the exchange runs on this thread until the answer is in
+    request.onCancel(() -> upstream.cancel(route, "cancelled by the client or timed out"));
     try {
-      route = upstream.forward(request);
+      upstream.send(route);
     } catch (IOException e) {
       LOG.warn("upstream unavailable for {}: {}", request.method(), e.getMessage());
       throw new McpException(
           JsonRpcError.SERVER_UNAVAILABLE,
           "Upstream MCP server unavailable (the gateway log has the cause)");
     }
-    request.onCancel(() -> upstream.cancel(route, "cancelled by the client or timed out"));
     try {
       JsonRpcMessage.Response response = wait.await(route.response(), sent);
       return switch (response) {

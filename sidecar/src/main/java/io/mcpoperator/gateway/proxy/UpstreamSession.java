@@ -130,21 +130,43 @@ public final class UpstreamSession implements UpstreamListener {
     return routes.size();
   }
 
-  /** Forwards a request; the route's future completes with the upstream's answer. */
-  Route forward(io.mcpoperator.mcp.McpRequest request) throws IOException {
+  /**
+   * Opens the route of a client's request: its answer, progress and server-to-client requests find
+   * the client by it. Nothing is sent yet ({@link #send(Route)}), so the caller can arrange its
+   * cancellation first.
+   */
+  Route open(io.mcpoperator.mcp.McpRequest request) {
     String id = "gw-" + ids.incrementAndGet();
-    Optional<JsonValue> token = request.progressToken();
-    JsonObject params =
-        token.isPresent() ? ProgressTokens.replace(request.params(), id) : request.params();
-    var route = new Route(id, request, token, new CompletableFuture<>());
+    var route = new Route(id, request, request.progressToken(), new CompletableFuture<>());
     routes.put(id, route);
     route.response().whenComplete((r, e) -> routes.remove(id));
+    return route;
+  }
+
+  /**
+   * Sends the request of an open route. Over HTTP the exchange may run on this thread, so the
+   * route's answer may be complete when this returns.
+   */
+  void send(Route route) throws IOException {
+    var request = route.client();
+    JsonObject params =
+        route.progressToken().isPresent()
+            ? ProgressTokens.replace(request.params(), route.upstreamId())
+            : request.params();
     try {
-      upstream.send(new Request(Json.string(id), request.method(), params), request::httpHeader);
+      upstream.call(
+          new Request(Json.string(route.upstreamId()), request.method(), params),
+          request::httpHeader);
     } catch (IOException e) {
-      routes.remove(id);
+      routes.remove(route.upstreamId());
       throw e;
     }
+  }
+
+  /** Forwards a request; the route's future completes with the upstream's answer. */
+  Route forward(io.mcpoperator.mcp.McpRequest request) throws IOException {
+    Route route = open(request);
+    send(route);
     return route;
   }
 

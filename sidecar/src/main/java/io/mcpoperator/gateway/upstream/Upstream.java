@@ -30,6 +30,18 @@ public interface Upstream extends AutoCloseable {
     send(message);
   }
 
+  /**
+   * Sends a client's request, as {@link #send(JsonRpcMessage, ClientHeaders)} does. An upstream
+   * that answers on the request's own connection (Streamable HTTP) may run the whole exchange on
+   * the calling thread, handing the answer to its listener before it returns: one thread hand-off
+   * less per call. The caller must be ready for the answer (its route open) before it calls.
+   *
+   * @throws IOException when there is no live connection
+   */
+  default void call(JsonRpcMessage.Request request, ClientHeaders client) throws IOException {
+    send(request, client);
+  }
+
   /** For logs: what this upstream is. */
   String describe();
 
