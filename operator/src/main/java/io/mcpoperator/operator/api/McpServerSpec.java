@@ -48,6 +48,7 @@ public record McpServerSpec(
     Optional<V1PodSecurityContext> podSecurityContext,
     Optional<V1SecurityContext> securityContext,
     Optional<ServerRegistry> registry,
+    AuthSpec auth,
     boolean transportSet,
     boolean portSet) {
 
@@ -102,6 +103,7 @@ public record McpServerSpec(
         podSecurityContext,
         securityContext,
         registry,
+        auth,
         transportSet,
         portSet);
   }

@@ -77,6 +77,7 @@ final class SpecReader {
         spec.model("podSecurityContext", V1PodSecurityContext.class),
         spec.model("securityContext", V1SecurityContext.class),
         registry,
+        AuthReader.read(spec),
         spec.has("transport"),
         spec.has("port"));
   }

@@ -54,14 +54,16 @@ final class DesiredPodTemplate {
           spec.imagePullSecrets().stream().map(KubernetesJson::copy).toList();
       pod.imagePullSecrets(secrets);
     }
+    Map<String, String> annotations =
+        new TreeMap<>(
+            Map.of(
+                DEFAULT_CONTAINER_ANNOTATION,
+                withServer ? ServerContainer.NAME : GatewayContainer.NAME));
+    GatewayAuth.hash(server).ifPresent(h -> annotations.put(GatewayAuth.HASH_ANNOTATION, h));
     V1ObjectMeta meta =
         new V1ObjectMeta()
             .labels(new TreeMap<>(Labels.forComponent(server.meta(), Labels.COMPONENT_SERVER)))
-            .annotations(
-                new TreeMap<>(
-                    Map.of(
-                        DEFAULT_CONTAINER_ANNOTATION,
-                        withServer ? ServerContainer.NAME : GatewayContainer.NAME)));
+            .annotations(annotations);
     return new V1PodTemplateSpec().metadata(meta).spec(pod);
   }
 }

@@ -39,9 +39,16 @@ public final class GatewayConfig {
 
   private GatewayConfig() {}
 
-  /** The document as JSON text, pretty-printed with a stable field order and a final newline. */
+  /**
+   * The document as JSON text, pretty-printed with a stable field order and a final newline; {@code
+   * auth} is left out when no check is configured (the contract reads absent as mode none).
+   */
   public static String text(McpServer server, Aggregation aggregation, ChildSettings settings) {
-    return PRETTY.toJson(of(server, aggregation, settings)) + "\n";
+    JsonObject tree = PRETTY.toJsonTree(of(server, aggregation, settings)).getAsJsonObject();
+    if (tree.get("auth").isJsonNull()) {
+      tree.remove("auth");
+    }
+    return PRETTY.toJson(tree) + "\n";
   }
 
   /** The document, with the served tools, prompts and resources of {@code aggregation}. */
@@ -57,7 +64,8 @@ public final class GatewayConfig {
         limits(spec.config()),
         json(aggregation.tools()),
         json(aggregation.prompts()),
-        json(aggregation.resources()));
+        json(aggregation.resources()),
+        GatewayAuth.of(server).orElse(null));
   }
 
   private static List<JsonObject> json(List<? extends Entry> entries) {

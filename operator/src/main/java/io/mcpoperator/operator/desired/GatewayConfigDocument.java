@@ -8,7 +8,8 @@ import java.util.List;
  * ({@code contracts/gateway-config.schema.json}); Gson writes them field by field in declaration
  * order, {@code null} as JSON {@code null}. Fields the contract leaves out in some cases (the
  * upstream's {@code url} or {@code fifoDir}, Redis's {@code passwordEnv}) are separate record types
- * rather than nulls.
+ * rather than nulls. {@code auth} ({@code $defs/auth}) is the JSON {@link GatewayAuth} builds, or
+ * {@code null} (left out of the text) when the server has no check.
  */
 public record GatewayConfigDocument(
     int version,
@@ -19,7 +20,8 @@ public record GatewayConfigDocument(
     Limits limits,
     List<JsonObject> tools,
     List<JsonObject> prompts,
-    List<JsonObject> resources) {
+    List<JsonObject> resources,
+    JsonObject auth) {
 
   /** The contract version this operator writes. */
   public static final int VERSION = 1;

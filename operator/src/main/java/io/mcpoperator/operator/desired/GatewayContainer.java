@@ -35,6 +35,7 @@ final class GatewayContainer {
     if (DesiredPodTemplate.stdio(server)) {
       mounts.add(PodVolumes.mount(PodVolumes.STDIO, PodVolumes.STDIO_DIR, false));
     }
+    mounts.addAll(PodVolumes.authMounts(server));
     V1Container container =
         new V1Container()
             .name(NAME)

@@ -7,6 +7,7 @@ import io.mcpoperator.operator.aggregate.Aggregator;
 import io.mcpoperator.operator.api.ParsedServer;
 import io.mcpoperator.operator.image.Resolution;
 import io.mcpoperator.operator.mcpregistry.EntryResolution;
+import io.mcpoperator.operator.status.AuthReadiness;
 import io.mcpoperator.operator.status.Shadowed;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,6 +31,8 @@ import java.util.Optional;
  * @param now the time the conditions that change in this reconcile carry
  * @param registry where resolving {@code spec.registry} stands, for a live server that names a
  *     registry entry; empty for every other server
+ * @param auth whether the Secret and ConfigMap {@code spec.auth} names exist, for a live server
+ *     with a check; empty for every other server
  */
 public record ObservedServer(
     JsonObject stored,
@@ -41,11 +44,38 @@ public record ObservedServer(
     List<V1Pod> pods,
     Optional<Shadowed> shadowed,
     OffsetDateTime now,
-    Optional<EntryResolution> registry) {
+    Optional<EntryResolution> registry,
+    Optional<AuthReadiness> auth) {
 
   public ObservedServer {
     unreadableKinds = List.copyOf(unreadableKinds);
     pods = List.copyOf(pods);
+  }
+
+  /** An observation without {@code spec.auth} readiness. */
+  public ObservedServer(
+      JsonObject stored,
+      ParsedServer server,
+      Aggregator.Candidates members,
+      List<String> unreadableKinds,
+      Optional<Resolution> image,
+      Optional<V1Deployment> deployment,
+      List<V1Pod> pods,
+      Optional<Shadowed> shadowed,
+      OffsetDateTime now,
+      Optional<EntryResolution> registry) {
+    this(
+        stored,
+        server,
+        members,
+        unreadableKinds,
+        image,
+        deployment,
+        pods,
+        shadowed,
+        now,
+        registry,
+        Optional.empty());
   }
 
   /** An observation of a server that names no registry entry. */

@@ -42,7 +42,12 @@ public sealed interface Plan permits Plan.Apply, Plan.Hold, Plan.Delete {
        * a registry outage changes nothing that runs); a change of the MCPRegistry brings the server
        * back, and it is looked at again after a while.
        */
-      REGISTRY_UNRESOLVED
+      REGISTRY_UNRESOLVED,
+      /**
+       * A Secret or ConfigMap that {@code spec.auth} names is missing: the children stay as they
+       * are (no gateway that cannot start is rolled out); looked at again after a while.
+       */
+      AUTH_UNRESOLVED
     }
   }
 

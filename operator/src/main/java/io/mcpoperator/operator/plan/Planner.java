@@ -10,6 +10,7 @@ import io.mcpoperator.operator.desired.DesiredChildren;
 import io.mcpoperator.operator.image.Entrypoints;
 import io.mcpoperator.operator.image.Resolution;
 import io.mcpoperator.operator.mcpregistry.EntryResolution;
+import io.mcpoperator.operator.status.AuthReadiness;
 import io.mcpoperator.operator.status.PodDiagnosis;
 import io.mcpoperator.operator.status.ReconcileOutcome;
 import io.mcpoperator.operator.status.StatusCalculator;
@@ -69,6 +70,14 @@ public final class Planner {
           StatusCalculator.compute(status),
           image.get().message());
     }
+    Optional<AuthReadiness> auth = observed.auth().filter(a -> !a.ready());
+    if (auth.isPresent()) {
+      return new Plan.Hold(
+          addFinalizer,
+          Plan.Hold.Why.AUTH_UNRESOLVED,
+          StatusCalculator.compute(status),
+          auth.get().message());
+    }
     McpServer withCommand =
         image.map(r -> Entrypoints.apply(running, r.config().orElseThrow())).orElse(running);
     return new Plan.Apply(
@@ -108,6 +117,7 @@ public final class Planner {
         observed.shadowed(),
         observed.unreadableKinds(),
         image,
-        observed.registry());
+        observed.registry(),
+        observed.auth());
   }
 }

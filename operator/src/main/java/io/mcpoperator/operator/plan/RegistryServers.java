@@ -52,6 +52,7 @@ public final class RegistryServers {
             s.podSecurityContext(),
             s.securityContext(),
             s.registry(),
+            s.auth(),
             s.transportSet(),
             s.portSet());
     return new McpServer(server.meta(), spec, server.status());

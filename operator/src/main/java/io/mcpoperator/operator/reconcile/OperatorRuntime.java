@@ -4,6 +4,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.mcpoperator.operator.config.OperatorConfig;
 import io.mcpoperator.operator.image.ImageConfigs;
 import io.mcpoperator.operator.image.RegistryClient;
+import io.mcpoperator.operator.k8s.AuthObjects;
 import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.CrdDiscovery;
@@ -89,7 +90,8 @@ public final class OperatorRuntime implements HealthSignals, AutoCloseable {
             new RegistryResolver(
                 cache,
                 new RegistryCacheStore(client),
-                new RegistryLookup(new EntryMapping(config.runtimeImages()))));
+                new RegistryLookup(new EntryMapping(config.runtimeImages()))),
+            new AuthObjects(client));
     controller = new Controllers(context, metrics, config, new CrdDiscovery(client), client);
     controller.start();
   }

@@ -2,6 +2,7 @@ package io.mcpoperator.operator.reconcile;
 
 import io.mcpoperator.operator.desired.ChildSettings;
 import io.mcpoperator.operator.image.ImageConfigs;
+import io.mcpoperator.operator.k8s.AuthObjects;
 import io.mcpoperator.operator.k8s.ChildApplier;
 import io.mcpoperator.operator.k8s.ClusterCache;
 import io.mcpoperator.operator.k8s.EventRecorder;
@@ -26,4 +27,5 @@ public record ReconcileContext(
     Clock clock,
     ShadowProbes probes,
     ImageConfigs images,
-    RegistryResolver registries) {}
+    RegistryResolver registries,
+    AuthObjects auth) {}

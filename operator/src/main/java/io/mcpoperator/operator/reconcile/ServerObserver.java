@@ -74,7 +74,8 @@ final class ServerObserver {
         pods,
         shadowed(meta, running.filter(s -> selecting && s.spec().image().isPresent()), pods),
         OffsetDateTime.now(context.clock()),
-        registry);
+        registry,
+        live.flatMap(s -> context.auth().check(meta.namespace(), s.spec().auth())));
   }
 
   /**

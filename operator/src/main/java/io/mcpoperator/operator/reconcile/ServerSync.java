@@ -29,6 +29,9 @@ final class ServerSync {
    */
   private static final Duration REGISTRY_RECHECK = Duration.ofSeconds(30);
 
+  /** Secrets are not watched: a missing one is looked up again this often. */
+  private static final Duration AUTH_RECHECK = Duration.ofSeconds(15);
+
   private final ReconcileContext context;
   private final StatusWrite status;
 
@@ -50,6 +53,7 @@ final class ServerSync {
         registryEvent(observed, written);
         yield Pass.after(REGISTRY_RECHECK, Outcome.REGISTRY_UNRESOLVED, written.phase());
       }
+      case AUTH_UNRESOLVED -> Pass.after(AUTH_RECHECK, Outcome.AUTH_UNRESOLVED, written.phase());
     };
   }
 

@@ -57,7 +57,18 @@ public final class StatusCalculator {
                 assessment.progressing(),
                 assessment.progressingReason(),
                 assessment.message());
-    reconciled(conditions, server, in.outcome(), image, registry);
+    Optional<AuthReadiness> auth =
+        server instanceof ParsedServer.Valid ? in.auth() : Optional.empty();
+    auth.filter(a -> !a.ready())
+        .ifPresentOrElse(
+            a ->
+                conditions.set(
+                    Conditions.RECONCILED,
+                    false,
+                    "AuthUnresolved",
+                    "children are not changed until spec.auth resolves: " + a.message()),
+            () -> reconciled(conditions, server, in.outcome(), image, registry));
+    AuthReadiness.set(conditions, auth);
     ImageCondition.set(conditions, image);
     RegistryCondition.set(conditions, registry, previousRegistry);
     AggregatedCondition.set(conditions, in.aggregation(), in.shadowed(), in.unavailableKinds());

@@ -28,6 +28,7 @@ import java.util.Optional;
  *     spec.command}; empty for every other server
  * @param registry where resolving {@code spec.registry} stands; empty for a server that names no
  *     registry entry
+ * @param auth whether the objects {@code spec.auth} names exist; empty without a check
  */
 public record StatusInput(
     ParsedServer server,
@@ -39,7 +40,8 @@ public record StatusInput(
     Optional<Shadowed> shadowed,
     List<String> unavailableKinds,
     Optional<Resolution> image,
-    Optional<EntryResolution> registry) {
+    Optional<EntryResolution> registry,
+    Optional<AuthReadiness> auth) {
 
   public StatusInput {
     podProblems = List.copyOf(podProblems);
@@ -82,7 +84,34 @@ public record StatusInput(
         shadowed,
         unavailableKinds,
         image,
-        registry);
+        registry,
+        auth);
+  }
+
+  /** An input that carries no {@code spec.auth} readiness. */
+  public StatusInput(
+      ParsedServer server,
+      Optional<V1Deployment> deployment,
+      List<PodProblem> podProblems,
+      ReconcileOutcome outcome,
+      OffsetDateTime now,
+      Aggregation aggregation,
+      Optional<Shadowed> shadowed,
+      List<String> unavailableKinds,
+      Optional<Resolution> image,
+      Optional<EntryResolution> registry) {
+    this(
+        server,
+        deployment,
+        podProblems,
+        outcome,
+        now,
+        aggregation,
+        shadowed,
+        unavailableKinds,
+        image,
+        registry,
+        Optional.empty());
   }
 
   /** An input for a server whose command is not read from its image. */

@@ -79,6 +79,36 @@ class CelRulesTest {
             "(self.operator in ['In', 'NotIn']) == (has(self.values) && size(self.values) > 0)",
             "operators In and NotIn need values; Exists and DoesNotExist take none"),
         new Rule(
+            "MCPServer",
+            ".spec.auth",
+            "self.mode != 'oidc' || (has(self.issuer) && has(self.resourceUrl))",
+            "spec.auth mode oidc needs issuer and resourceUrl"),
+        new Rule(
+            "MCPServer",
+            ".spec.auth",
+            "self.mode != 'bearer' || has(self.staticTokens)",
+            "spec.auth mode bearer needs staticTokens"),
+        new Rule(
+            "MCPServer",
+            ".spec.auth",
+            "|| has(self.staticTokens) || has(self.rules))",
+            "spec.auth mode none (the default) checks nothing"),
+        new Rule(
+            "MCPServer",
+            ".spec.auth.rules[]",
+            "has(self.tools) || has(self.prompts) || has(self.resources)",
+            "a rule names tools, prompts or resources"),
+        new Rule(
+            "MCPServer",
+            ".spec.auth.rules[].allow[]",
+            "+ (has(self.scope) ? 1 : 0) == 1",
+            "an allow entry takes exactly one of claim, principal and scope"),
+        new Rule(
+            "MCPServer",
+            ".spec.auth.rules[].allow[]",
+            "has(self.claim) == has(self.anyOf)",
+            "an allow entry with claim lists the accepted values in anyOf"),
+        new Rule(
             "MCPTool",
             ".spec.headers[]",
             "has(self.value) != has(self.valueFrom)",

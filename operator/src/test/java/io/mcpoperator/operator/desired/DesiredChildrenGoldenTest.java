@@ -20,7 +20,9 @@ class DesiredChildrenGoldenTest {
           "http-ha",
           "sse",
           "aggregation-only",
-          "security-overrides");
+          "security-overrides",
+          "protected-oidc",
+          "protected-bearer");
 
   @ParameterizedTest
   @ValueSource(
@@ -30,7 +32,9 @@ class DesiredChildrenGoldenTest {
         "http-ha",
         "sse",
         "aggregation-only",
-        "security-overrides"
+        "security-overrides",
+        "protected-oidc",
+        "protected-bearer"
       })
   void rendersAsInGoldenFile(String name) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,6 +16,7 @@ class OutcomeTest {
             "resolving-image",
             "image-unresolved",
             "registry-unresolved",
+            "auth-unresolved",
             "invalid-spec",
             "requeued",
             "deleting",
