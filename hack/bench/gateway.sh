@@ -77,11 +77,19 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 # start_gateway NAME UPSTREAM [REDIS_URL]: sets gw_pid, gw_port, gw_up_pid, gw_ready_ms. UPSTREAM is
 # a command (stdio) or http://... (Streamable HTTP; gw_up_pid is then left as the caller set it).
 start_gateway() {
-  local name=$1 command=$2 redis=${3:-}
+  local name=$1 command=$2 redis=${3:-} max_sessions=${4:-}
   gw_port=$(free_port)
   local args=(--port "$gw_port" --upstream-command "$command")
   [[ $command == http://* ]] && args=(--port "$gw_port" --upstream-url "$command")
   [ -n "$redis" ] && args+=(--redis "$redis")
+  if [ -n "$max_sessions" ]; then
+    # the flags have no session limit: a configuration file (the operator's contract) raises it
+    local words
+    read -ra words <<<"$command"
+    printf '{"listen": {"port": %s}, "upstream": {"transport": "stdio", "command": [%s]}, "limits": {"maxSessions": %s}}\n' \
+      "$gw_port" "$(printf '"%s",' "${words[@]}" | sed 's/,$//')" "$max_sessions" >"$work/gateway-$name.json"
+    args=(--config "$work/gateway-$name.json")
+  fi
   local t0
   t0=$(date +%s%N)
   MCP_GATEWAY_HOST=127.0.0.1 java "${gw_opts[@]}" -jar "$jar" "${args[@]}" \
@@ -230,7 +238,8 @@ done
 
 # --- concurrent sessions with open GET streams ------------------------------------------------
 if [ "$sessions" -gt 0 ]; then
-  start_gateway sessions "$echo_stdio"
+  # above the gateway's default limit of 10,000 sessions per replica (limits.maxSessions)
+  start_gateway sessions "$echo_stdio" "" $((sessions + 1000))
   base_fds=$(find "/proc/$gw_pid/fd" -mindepth 1 -maxdepth 1 | wc -l)
   # each stream costs the gateway and the client one descriptor; keep both under the limit
   room=$(($(ulimit -n) - base_fds - 200))

@@ -13,6 +13,7 @@ import io.mcpoperator.operator.k8s.JitteredRequeues;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 final class QueuedController implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
   private final String name;
   private final ExecutorService queueExecutor;
@@ -62,7 +64,22 @@ final class QueuedController implements AutoCloseable {
 
   /** Starts the workers; returns at once. They wait for the caches before the first reconcile. */
   synchronized void start() {
-    thread = Thread.ofVirtual().name(name + "-controller").start(controller::run);
+    thread = Thread.ofVirtual().name(name + "-controller").start(this::run);
+  }
+
+  /**
+   * Runs the controller until it is shut down. A close that comes before the controller has
+   * scheduled its workers makes the terminated worker pool refuse them; that is the shutdown the
+   * caller asked for, not a failure, so it ends the thread quietly.
+   */
+  private void run() {
+    try {
+      controller.run();
+    } catch (RejectedExecutionException e) {
+      if (!closed) {
+        throw e;
+      }
+    }
   }
 
   /** True when the controller stopped on its own (its caches never synced). */
@@ -77,5 +94,13 @@ final class QueuedController implements AutoCloseable {
     controller.shutdown();
     queue.shutDown();
     queueExecutor.shutdownNow();
+    Thread t = thread;
+    if (t != null) {
+      try {
+        t.join(STOP_TIMEOUT); // a bounded wait: the controller's workers end with the queue
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.ratelimiter.RateLimiter;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class QueuedControllerTest {
@@ -27,5 +29,25 @@ class QueuedControllerTest {
     limiter.forget(request);
     assertThat(limiter.numRequeues(request)).isZero();
     assertThat(limiter.when(request)).isLessThanOrEqualTo(Duration.ofMillis(5));
+  }
+
+  @Test
+  void aControllerClosedBeforeItsWorkersAreScheduledEndsQuietly() {
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+    try {
+      for (int i = 0; i < 20; i++) {
+        QueuedController controller =
+            new QueuedController("closed-early-" + i, request -> null, 2, () -> true);
+        controller.close(); // the worker pool is shut down before run() schedules on it
+        controller.start();
+        controller.close(); // waits for the controller thread to end
+        assertThat(controller.failed()).isFalse();
+      }
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(previous);
+    }
+    assertThat(uncaught).isEmpty();
   }
 }
